@@ -1,0 +1,2 @@
+/* main.c */
+int main(void) { return 0; }
