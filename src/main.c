@@ -1,2 +1,153 @@
-/* main.c */
-int main(void) { return 0; }
+/* main.c -- option parsing; runs the command line or the curses front end.
+ *
+ * wafa [--db PATH] [--json] [--lang LL] COMMAND ...
+ * Global options come before COMMAND; parsing stops at the command word.
+ * Without a command, wafa opens the curses front end. */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "store/settings.h"
+#include "text/i18n.h"
+#include "text/uilocale.h"
+#include "text/xalloc.h"
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: wafa [--db PATH] [--json] [--lang en|fa|ar] [COMMAND ...]\n"));
+	fputs(_("A loyalty program and customer register for the shop counter.\n"
+		"Without a command, wafa opens the counter screens.\n\n"),
+	      f);
+	fputs(_("Options:\n"
+		"  --db PATH     the shop database (default: $WAFA_DB, else\n"
+		"                $XDG_DATA_HOME/wafa/wafa.db)\n"
+		"  --json        print results as JSON\n"
+		"  --lang LL     language of the screens and messages: en, fa or ar\n"
+		"  --help        show this help and exit\n"
+		"  --version     show the version and exit\n\n"),
+	      f);
+	fputs(_("Commands:\n"), f);
+	cli_print_commands(f);
+	fprintf(f, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static void version(void)
+{
+	printf("wafa %s\n", PACKAGE_VERSION);
+	puts("Copyright (C) 2026 The wafa authors.");
+	puts(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law."));
+}
+
+/* --db, else $WAFA_DB, else $XDG_DATA_HOME/wafa/wafa.db, else
+ * ~/.local/share/wafa/wafa.db.  The caller frees it. */
+static char *database_path(const char *opt)
+{
+	if (opt != NULL && *opt != '\0')
+		return xstrdup(opt);
+	const char *env = getenv("WAFA_DB");
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/wafa/wafa.db", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/wafa/wafa.db", home != NULL ? home : ".");
+}
+
+/* The shop's language and digits settings, when its database exists. */
+static void read_language_settings(struct cli *cli, char **lang, char **digits)
+{
+	struct stat sb;
+	*lang = *digits = NULL;
+	if (stat(cli->db_path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0)
+		return;
+	struct werr e = {0};
+	if (cli_open(cli, false, &e) != 0)
+		return;
+	if (settings_get(cli->st, "lang", lang, &e) < 0)
+		*lang = NULL;
+	if (settings_get(cli->st, "digits", digits, &e) < 0)
+		*digits = NULL;
+}
+
+int main(int argc, char **argv)
+{
+	const char *db_opt = NULL, *lang_opt = NULL;
+	bool json = false;
+	struct ui_locale loc;
+	int i = 1;
+
+	ui_locale_resolve(&loc, NULL, NULL, NULL);
+	ui_locale_apply(&loc, LOCALEDIR);
+
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (a[0] != '-')
+			break;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return EXIT_DONE;
+		}
+		if (strcmp(a, "--version") == 0) {
+			version();
+			return EXIT_DONE;
+		}
+		if (strcmp(a, "--json") == 0) {
+			json = true;
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, _("wafa: %s needs a value\n"), a);
+				return EXIT_USAGE;
+			}
+			if (strcmp(a, "--db") == 0)
+				db_opt = argv[++i];
+			else
+				lang_opt = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0) {
+			db_opt = a + 5;
+		} else if (strncmp(a, "--lang=", 7) == 0) {
+			lang_opt = a + 7;
+		} else {
+			fprintf(stderr, _("wafa: unknown option %s (see \"wafa --help\")\n"), a);
+			return EXIT_USAGE;
+		}
+	}
+	if (lang_opt != NULL && ui_locale_resolve(&loc, lang_opt, NULL, NULL) != 0) {
+		fprintf(stderr, _("wafa: --lang: one of en, fa, ar\n"));
+		return EXIT_USAGE;
+	}
+
+	struct cli cli = {.json = json, .lang_opt = lang_opt, .out = stdout};
+	char *path = database_path(db_opt);
+	cli.db_path = path;
+	char *lang_setting = NULL, *digits_setting = NULL;
+	read_language_settings(&cli, &lang_setting, &digits_setting);
+	ui_locale_resolve(&loc, lang_opt, lang_setting, digits_setting);
+	ui_locale_apply(&loc, LOCALEDIR);
+	ui_locale_set_current(&loc);
+	cli.loc = ui_locale_current();
+	free(lang_setting);
+	free(digits_setting);
+
+	int status;
+	if (i < argc) {
+		status = cli_run(&cli, argc - i, argv + i);
+	} else {
+		char *list_argv[] = {(char *)"customer", (char *)"list", NULL};
+		status = cli_run(&cli, 2, list_argv);
+	}
+	cli_close(&cli);
+	free(path);
+	return status;
+}

@@ -9,7 +9,7 @@
 #define WAFA_TEXT_WERR_H
 
 enum wstatus {
-	W_OK = 0,
+	W_DONE = 0,
 	W_REFUSED = 1, /* validation, not found, insufficient points, out of order */
 	W_USAGE = 2,   /* the command was called wrongly */
 	W_DB = 3,      /* still locked after the busy timeout, corrupt, I/O */

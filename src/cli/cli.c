@@ -1,0 +1,303 @@
+/* cli.c -- dispatch, argument parsing and errors of the command line. */
+#include <config.h>
+
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/customer.h"
+#include "text/calendar.h"
+#include "text/digits.h"
+#include "text/i18n.h"
+#include "text/money.h"
+#include "text/tz.h"
+#include "text/utf8.h"
+#include "text/xalloc.h"
+
+static const struct cli_command *const *groups(void)
+{
+	static const struct cli_command *const all[] = {
+		cmd_shop_commands,   cmd_customer_commands, cmd_purchase_commands,
+		cmd_points_commands, cmd_reward_commands,   cmd_survey_commands,
+		cmd_check_commands,    NULL,
+	};
+	return all;
+}
+
+static const struct cli_command *current;
+
+const struct cli_command *cli_current(void)
+{
+	return current;
+}
+
+void cli_print_commands(FILE *f)
+{
+	for (const struct cli_command *const *g = groups(); *g != NULL; g++)
+		for (const struct cli_command *c = *g; c->group != NULL; c++)
+			fprintf(f, "  %s\n      %s\n", _(c->synopsis), _(c->summary));
+}
+
+int cli_fail(const struct werr *e)
+{
+	fprintf(stderr, "wafa: %s\n", e->msg[0] ? e->msg : _("failed"));
+	switch (e->status) {
+	case W_USAGE:
+		return EXIT_USAGE;
+	case W_DB:
+		return EXIT_DB;
+	case W_DONE:
+	case W_REFUSED:
+	default:
+		return EXIT_REFUSED;
+	}
+}
+
+int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("wafa: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd != NULL)
+		fprintf(stderr, _("usage: wafa %s\n"), _(cmd->synopsis));
+	return EXIT_USAGE;
+}
+
+int cli_help(const struct cli_command *cmd)
+{
+	printf(_("usage: wafa %s\n"), _(cmd->synopsis));
+	printf("%s\n", _(cmd->summary));
+	return EXIT_DONE;
+}
+
+int cli_open(struct cli *cli, bool create, struct werr *e)
+{
+	if (cli->st != NULL)
+		return 0;
+	return store_open(cli->db_path, create ? STORE_CREATE : STORE_EXISTING, &cli->st, e);
+}
+
+int cli_need_shop(struct cli *cli, struct werr *e)
+{
+	if (cli->has_shop)
+		return 0;
+	if (cli_open(cli, false, e) != 0 || shop_load(cli->st, &cli->shop, e) != 0)
+		return -1;
+	cli->has_shop = true;
+	return 0;
+}
+
+void cli_close(struct cli *cli)
+{
+	if (cli->has_shop)
+		shop_free(&cli->shop);
+	cli->has_shop = false;
+	store_close(cli->st);
+	cli->st = NULL;
+}
+
+/* The verbs of a group, for the message about a missing one. */
+static void list_verbs(const struct cli_command *g, const char *group, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	for (const struct cli_command *c = g; c->group != NULL; c++) {
+		if (strcmp(c->group, group) != 0 || c->verb == NULL)
+			continue;
+		size_t len = strlen(buf);
+		snprintf(buf + len, n - len, "%s%s", len ? ", " : "", c->verb);
+	}
+}
+
+int cli_run(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *found = NULL, *plain = NULL, *group_table = NULL;
+	for (const struct cli_command *const *g = groups(); *g != NULL && found == NULL; g++) {
+		for (const struct cli_command *c = *g; c->group != NULL; c++) {
+			if (strcmp(c->group, argv[0]) != 0)
+				continue;
+			group_table = *g;
+			if (c->verb == NULL)
+				plain = c;
+			else if (argc > 1 && strcmp(c->verb, argv[1]) == 0) {
+				found = c;
+				break;
+			}
+		}
+	}
+	int sub_argc = argc - 1;
+	char **sub_argv = argv + 1;
+	if (found == NULL && plain != NULL) {
+		found = plain;
+		sub_argc = argc;
+		sub_argv = argv;
+	}
+	if (found == NULL) {
+		if (group_table == NULL)
+			return cli_usage(NULL, _("unknown command \"%s\" (see \"wafa --help\")"),
+					 argv[0]);
+		char verbs[256];
+		list_verbs(group_table, argv[0], verbs, sizeof verbs);
+		return cli_usage(NULL, _("%s: say what to do: %s"), argv[0], verbs);
+	}
+	current = found;
+	/* --help needs nothing else. */
+	for (int i = 1; i < sub_argc; i++) {
+		if (strcmp(sub_argv[i], "--") == 0)
+			break;
+		if (strcmp(sub_argv[i], "--help") == 0)
+			return cli_help(found);
+	}
+	struct werr e = {0};
+	if (found->needs == NEEDS_SHOP && cli_need_shop(cli, &e) != 0)
+		return cli_fail(&e);
+	if (cli->json)
+		json_init(&cli->j, cli->out);
+	return found->run(cli, sub_argc, sub_argv);
+}
+
+int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int min_pos,
+	      int max_pos)
+{
+	int npos = 0;
+	bool options = true;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (options && strcmp(a, "--") == 0) {
+			options = false;
+			continue;
+		}
+		if (options && a[0] == '-' && a[1] == '-' && a[2] != '\0') {
+			const char *name = a + 2;
+			const char *eq = strchr(name, '=');
+			size_t len = eq != NULL ? (size_t)(eq - name) : strlen(name);
+			const struct cli_opt *o = opts;
+			while (o != NULL && o->name != NULL &&
+			       !(strlen(o->name) == len && strncmp(o->name, name, len) == 0))
+				o++;
+			if (o == NULL || o->name == NULL)
+				return cli_usage(current, _("unknown option --%.*s"), (int)len, name);
+			if (o->flag) {
+				if (eq != NULL)
+					return cli_usage(current, _("--%s takes no value"), o->name);
+				*o->value = "1";
+			} else if (eq != NULL) {
+				*o->value = eq + 1;
+			} else if (i + 1 < argc) {
+				*o->value = argv[++i];
+			} else {
+				return cli_usage(current, _("--%s needs a value"), o->name);
+			}
+			continue;
+		}
+		if (npos >= max_pos)
+			return cli_usage(current, _("unexpected argument \"%s\""), a);
+		pos[npos++] = a;
+	}
+	if (npos < min_pos)
+		return cli_usage(current, _("missing argument"));
+	return 0;
+}
+
+int cli_money(const struct cli *cli, const char *opt, const char *text, int64_t *out,
+	      struct werr *e)
+{
+	int dec = cli->has_shop ? cli->shop.p.decimals : 0;
+	enum money_error me = money_parse(text, dec, out);
+	if (me != MONEY_OK)
+		return werr_set(e, W_REFUSED, "%s: %s", opt, money_strerror(me));
+	return 0;
+}
+
+int cli_int(const char *opt, const char *text, int64_t min, int64_t max, int64_t *out,
+	    struct werr *e)
+{
+	char *ascii = digits_to_ascii(text);
+	char *t = utf8_trim(ascii != NULL ? ascii : "");
+	free(ascii);
+	const char *p = t;
+	bool neg = false;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	size_t n = strlen(p);
+	int r = 0;
+	if (n == 0 || n > 18 || strspn(p, "0123456789") != n) {
+		r = werr_set(e, W_REFUSED, _("%s: give a whole number"), opt);
+	} else {
+		int64_t v = strtoll(p, NULL, 10);
+		if (neg)
+			v = -v;
+		if (v < min || v > max)
+			r = werr_set(e, W_REFUSED, _("%s: must be from %lld to %lld"), opt,
+				     (long long)min, (long long)max);
+		else
+			*out = v;
+	}
+	free(t);
+	return r;
+}
+
+int cli_time(const struct cli *cli, const char *opt, const char *text, int64_t *out,
+	     struct werr *e)
+{
+	enum time_error te = time_parse_local(text, cli->shop.p.timezone, out);
+	if (te != TIME_OK)
+		return werr_set(e, W_REFUSED, "%s: %s", opt, time_strerror(te));
+	return 0;
+}
+
+int cli_date(const struct cli *cli, const char *opt, const char *text, bool day_after,
+	     int64_t *out, struct werr *e)
+{
+	int y, m, d;
+	enum time_error te = date_parse(text, &y, &m, &d);
+	if (te != TIME_OK)
+		return werr_set(e, W_REFUSED, "%s: %s", opt, time_strerror(te));
+	if (day_after && !civil_date_valid(y, m, ++d)) {
+		d = 1;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	struct civil c = {.year = y, .month = m, .day = d};
+	if (tz_local_to_utc(cli->shop.p.timezone, &c, out) != 0)
+		return werr_set(e, W_REFUSED, "%s: %s", opt, time_strerror(TIME_IMPOSSIBLE));
+	return 0;
+}
+
+int cli_customer(struct cli *cli, const char *ref, int64_t *id, struct werr *e)
+{
+	return customer_resolve(cli->st, &cli->shop, ref, id, e);
+}
+
+char *cli_fmt_money(const struct cli *cli, int64_t minor)
+{
+	return fmt_money(cli->loc, minor, cli->shop.p.decimals);
+}
+
+char *cli_fmt_int(const struct cli *cli, int64_t n)
+{
+	return fmt_int(cli->loc, n);
+}
+
+char *cli_fmt_time(const struct cli *cli, int64_t t)
+{
+	if (t == TIME_NONE)
+		return xstrdup("-");
+	return cal_format(cli->shop.p.calendar, cli->shop.p.timezone, cli->loc->lang,
+			  cli->loc->digits, t, DATE_DAY_TIME);
+}
+
+void cli_line(const struct cli *cli, int width, const char *label, const char *value)
+{
+	size_t len = utf8_length(label);
+	fprintf(cli->out, "%s", label);
+	for (size_t i = len; i < (size_t)width; i++)
+		fputc(' ', cli->out);
+	fprintf(cli->out, " %s\n", value != NULL ? value : "");
+}
