@@ -62,9 +62,15 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
+	if (cmd != NULL) {
+		char name[64];
+		snprintf(name, sizeof name, "%s%s%s", cmd->group, cmd->verb ? " " : "",
+			 cmd->verb ? cmd->verb : "");
+		/* TRANSLATORS: after a usage error; %s is a command such as
+		   "purchase add". */
+		fprintf(stderr, _(" (see \"wafa %s --help\")"), name);
+	}
 	fputc('\n', stderr);
-	if (cmd != NULL)
-		fprintf(stderr, _("usage: wafa %s\n"), _(cmd->synopsis));
 	return EXIT_USAGE;
 }
 
