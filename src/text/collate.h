@@ -12,11 +12,13 @@
 struct collator;
 
 /* Opens the collator for a language ("fa", "ar", "en", ...; NULL or ""
- * means root).  Returns NULL only if ICU has no data at all. */
+ * means root), with normalisation on so that decomposed input sorts like
+ * composed.  Returns NULL only if ICU has no data at all. */
 struct collator *collator_open(const char *lang);
 void collator_close(struct collator *c);
 /* A string naming the language and the collator version, e.g.
- * "fa 153.112.40.0"; stored beside the keys.  Owned by c. */
+ * "fa 153.120.42" ("root ..." for the root collator); stored beside the
+ * keys.  Owned by c. */
 const char *collator_version(const struct collator *c);
 /* The sort key of a UTF-8 string: a new byte array in *key (the caller
  * frees it) of *len bytes, without the terminating zero byte.  Returns 0,

@@ -19,9 +19,11 @@ int digit_value(uint32_t cp);
 /* A copy of s with every decimal digit of any script turned into ASCII
  * (other characters kept); the caller frees it.  NULL for invalid UTF-8. */
 char *digits_to_ascii(const char *s);
-/* A copy of s with the ASCII digits 0-9 written in `script` (for fa and
- * ar also "," becomes U+066C and "." between digits U+066B); the caller
- * frees it. */
+/* A copy of s with the ASCII digits 0-9 written in `script`; for
+ * DIGITS_PERSIAN and DIGITS_ARABIC also a "," between two digits becomes
+ * U+066C and a "." between two digits U+066B ("1,234.50" -> "۱٬۲۳۴٫۵۰";
+ * "a, b." is left alone).  Everything else is copied byte for byte.  The
+ * caller frees it. */
 char *digits_localize(const char *s, enum digit_script script);
 
 #endif

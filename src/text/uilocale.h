@@ -19,16 +19,21 @@ struct ui_locale {
 
 /* Picks the UI language: opt (--lang) if set, else setting (the shop's
  * `lang`) if set, else the first entry of $LANGUAGE, else the language of
- * $LC_ALL, $LC_MESSAGES or $LANG.  Anything but fa or ar is en.  The
- * digits follow the language ("auto"); digits_setting may be NULL,
- * "auto", "latin" or "native".  Returns 0, or -1 when opt is not one of
- * en, fa, ar (setting values that are not known are ignored). */
+ * the first of $LC_ALL, $LC_MESSAGES, $LANG that is set and not empty
+ * ("fa_IR.UTF-8" is fa; "C" and "POSIX" are en).  Anything but fa or ar
+ * is en.  The digits follow the language ("auto"); digits_setting may be
+ * NULL, "auto", "latin" or "native" (native is Persian digits for fa,
+ * Arabic-Indic for ar, Latin for en; an unknown value is "auto").
+ * Returns 0, or -1 when opt is not one of en, fa, ar (any case; setting
+ * values that are not known are ignored). */
 int ui_locale_resolve(struct ui_locale *loc, const char *opt, const char *setting,
 		      const char *digits_setting);
 
-/* Makes gettext speak loc->lang: sets LANGUAGE, makes sure LC_CTYPE is a
- * UTF-8 locale (C.UTF-8 when the environment gives none), and binds the
- * text domain to localedir ($WAFA_LOCALEDIR when set). */
+/* Makes gettext speak loc->lang: sets LANGUAGE (to "en" for English, so
+ * that no catalog is used), setlocale(LC_ALL, "") and C.UTF-8 instead
+ * when that gives no UTF-8 LC_CTYPE, and binds the text domain (UTF-8) to
+ * $WAFA_LOCALEDIR when set and not empty, else to localedir (else the
+ * configured LOCALEDIR). */
 void ui_locale_apply(const struct ui_locale *loc, const char *localedir);
 
 /* The process's UI locale (set by ui_locale_set_current; English with
@@ -37,7 +42,12 @@ const struct ui_locale *ui_locale_current(void);
 void ui_locale_set_current(const struct ui_locale *loc);
 
 /* Display formatting in the locale's digits and grouping; each returns a
- * new string the caller frees. */
+ * new string the caller frees.  fmt_int and fmt_money are money_format
+ * (grouped by threes; U+066C and U+066B with Persian and Arabic digits;
+ * ASCII "-").  fmt_percent goes through ICU's percent format for the
+ * language, so the sign sits where the language puts it ("71%", "۷۱٪",
+ * "٧١٪" followed by U+061C as CLDR writes Arabic), rounded half away
+ * from zero to a whole percent.  fmt_digits is digits_localize. */
 char *fmt_int(const struct ui_locale *loc, int64_t n);              /* "1,234" */
 char *fmt_money(const struct ui_locale *loc, int64_t minor, int decimals);
 char *fmt_percent(const struct ui_locale *loc, double fraction);    /* 0.713 -> "71%" */

@@ -11,17 +11,19 @@
  * UTF-8 (overlong forms, surrogates and values above U+10FFFF are
  * invalid; *cp is then U+FFFD). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
-/* Writes the encoding of cp (must be a valid scalar value) to out; returns
- * the number of bytes (1-4). */
+/* Writes the encoding of cp (must be a valid scalar value; anything else
+ * is written as U+FFFD) to out; returns the number of bytes (1-4). */
 size_t utf8_encode(uint32_t cp, char out[4]);
 /* Whether the NUL-terminated string is entirely valid UTF-8. */
 bool utf8_valid(const char *s);
-/* Number of code points in a valid UTF-8 string. */
+/* Number of code points in a valid UTF-8 string (an invalid byte counts
+ * as one). */
 size_t utf8_length(const char *s);
 /* Whether the string holds a control character (C0, DEL, C1), a line or
  * paragraph separator, or a direction-control character (LRE, RLE, PDF,
- * LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).  Names, notes and codes
- * refuse them. */
+ * LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).  Tab and newline count.
+ * Invalid UTF-8 counts too, so that this one check guards a field.
+ * Names, notes and codes refuse them. */
 bool utf8_has_controls(const char *s);
 /* Whether the string is empty or holds only white space (any script). */
 bool utf8_is_blank(const char *s);
@@ -29,7 +31,8 @@ bool utf8_is_blank(const char *s);
  * the caller frees it. */
 char *utf8_trim(const char *s);
 /* A copy of s without the direction-control characters listed above
- * (used on imported data); the caller frees it. */
+ * (used on imported data; ZWNJ and ZWJ are kept, they belong to words);
+ * the caller frees it. */
 char *utf8_strip_direction_marks(const char *s);
 
 #endif
