@@ -21,7 +21,7 @@ static const struct cli_command *const *groups(void)
 	static const struct cli_command *const all[] = {
 		cmd_shop_commands,   cmd_customer_commands, cmd_purchase_commands,
 		cmd_points_commands, cmd_reward_commands,   cmd_survey_commands,
-		cmd_check_commands,    NULL,
+		cmd_check_commands,    cmd_report_commands, NULL,
 	};
 	return all;
 }
@@ -295,8 +295,9 @@ char *cli_fmt_time(const struct cli *cli, int64_t t)
 {
 	if (t == TIME_NONE)
 		return xstrdup("-");
-	return cal_format(cli->shop.p.calendar, cli->shop.p.timezone, cli->loc->lang,
-			  cli->loc->digits, t, DATE_DAY_TIME);
+	char *s = cal_format(cli->shop.p.calendar, cli->shop.p.timezone, cli->loc->lang,
+			     cli->loc->digits, t, DATE_DAY_TIME);
+	return s != NULL ? s : xasprintf("@%lld", (long long)t);
 }
 
 void cli_line(const struct cli *cli, int width, const char *label, const char *value)

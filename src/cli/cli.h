@@ -62,6 +62,7 @@ extern const struct cli_command cmd_reward_commands[];
 extern const struct cli_command cmd_survey_commands[];
 extern const struct cli_command cmd_demo_commands[];
 extern const struct cli_command cmd_check_commands[];
+extern const struct cli_command cmd_report_commands[];
 
 /* Runs the command in argv (argv[0] is the command word); returns the
  * exit status. */

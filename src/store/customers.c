@@ -66,10 +66,10 @@ static const char SQL_FIND_CARD[] =
 static const char SQL_FIND_EXTERNAL[] =
 	"SELECT " HIT_COLUMNS " FROM customers c WHERE c.external_id = ? AND c.active = 1";
 static const char SQL_FIND_WORD[] =
-	"SELECT " HIT_COLUMNS ", c.search_key FROM name_words w "
+	"SELECT " HIT_COLUMNS ", c.search_key, w.word FROM name_words w "
 	"JOIN customers c ON c.id = w.customer_id "
-	"WHERE w.word >= ? AND w.word < ? AND c.active = 1 "
-	"ORDER BY w.word, w.customer_id LIMIT ? OFFSET ?";
+	"WHERE w.word < ?2 AND c.active = 1 AND (w.word > ?1 OR (w.word = ?1 AND w.customer_id > ?3)) "
+	"ORDER BY w.word, w.customer_id LIMIT ?4";
 
 static const char SQL_PAGE_FIRST[] =
 	"SELECT " HIT_COLUMNS ", c.sort_key FROM customers c WHERE (? OR c.active = 1) "
@@ -502,7 +502,10 @@ static int collect_names(struct store *st, char **qwords, size_t nq, struct hitl
 	char *hi = fold_prefix_upper(qwords[longest]);
 	struct hitlist first = {.limit = l->limit - l->n}, other = {.limit = l->limit - l->n};
 	int r = 0;
-	int64_t offset = 0;
+	/* Keyset paging over (word, customer_id): each batch starts after the
+	 * last row of the one before. */
+	char *after_word = xstrdup(qwords[longest]);
+	int64_t after_id = -1;
 	const int64_t batch = 256;
 	for (;;) {
 		sqlite3_stmt *s = store_stmt(st, SQL_FIND_WORD, e);
@@ -510,13 +513,16 @@ static int collect_names(struct store *st, char **qwords, size_t nq, struct hitl
 			r = -1;
 			break;
 		}
-		bind_text(s, 1, qwords[longest]);
+		bind_text(s, 1, after_word);
 		bind_text(s, 2, hi);
-		bind_i64(s, 3, batch);
-		bind_i64(s, 4, offset);
+		bind_i64(s, 3, after_id);
+		bind_i64(s, 4, batch);
 		int rc, rows = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			rows++;
+			free(after_word);
+			after_word = xstrdup((const char *)sqlite3_column_text(s, 9));
+			after_id = sqlite3_column_int64(s, 0);
 			int64_t id = sqlite3_column_int64(s, 0);
 			if (hitlist_has(l, id))
 				continue;
@@ -534,8 +540,8 @@ static int collect_names(struct store *st, char **qwords, size_t nq, struct hitl
 		}
 		if (rows < batch || first.n >= first.limit)
 			break;
-		offset += batch;
 	}
+	free(after_word);
 	free(hi);
 	move_hits(l, &first);
 	move_hits(l, &other);

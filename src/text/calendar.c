@@ -272,6 +272,20 @@ static const char *const skeletons[] = {
     [DATE_NUMERIC] = NULL,          /* NUMERIC_PATTERN */
 };
 
+/* English patterns: day before month, no era ("1 Azar 1405"), the way
+ * shops in the region write dates in English; other languages take the
+ * pattern CLDR gives for the skeleton. */
+static const char *const english_patterns[] = {
+    [DATE_DAY_MONTH] = "d MMMM",
+    [DATE_DAY] = "d MMMM y",
+    [DATE_WEEKDAY] = "EEE d MMMM y",
+    [DATE_MONTH_YEAR] = "MMMM y",
+    [DATE_MONTH] = "LLLL",
+    [DATE_TIME] = "HH:mm",
+    [DATE_DAY_TIME] = "d MMMM y HH:mm",
+    [DATE_NUMERIC] = NUMERIC_PATTERN,
+};
+
 struct format_entry {
 	enum cal_kind kind;
 	char lang[16];
@@ -286,9 +300,10 @@ static UDateFormat *open_format(enum cal_kind kind, const char *locale, enum dat
 	UChar pattern[128];
 	int32_t plen;
 
-	if (skeletons[style] == NULL) {
-		u_uastrcpy(pattern, NUMERIC_PATTERN);
-		plen = (int32_t)strlen(NUMERIC_PATTERN);
+	if (skeletons[style] == NULL || strncmp(locale, "en", 2) == 0) {
+		const char *fixed = english_patterns[style];
+		u_uastrcpy(pattern, fixed);
+		plen = (int32_t)strlen(fixed);
 	} else {
 		UChar skeleton[32];
 		u_uastrcpy(skeleton, skeletons[style]);

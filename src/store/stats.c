@@ -1,0 +1,388 @@
+/* stats.c -- aggregates for the monthly report and the owner's lists.
+ *
+ * Sums "before end" over the whole history are taken from the side of
+ * `end` that holds fewer rows: the per-customer summaries hold the
+ * all-time totals (balance, spend, sales_count), so a figure before end is
+ * the total less what is dated at or after end -- a short range scan for
+ * recent months. */
+#include <config.h>
+
+#include "store/stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/private.h"
+#include "text/xalloc.h"
+
+static const char SQL_SALES[] =
+	"SELECT count(*), COALESCE(SUM(amount), 0), COALESCE(SUM(paid), 0), "
+	"count(DISTINCT customer_id), COALESCE(SUM(first_sale), 0), "
+	"COALESCE(SUM(CASE WHEN first_sale = 1 THEN amount ELSE 0 END), 0) "
+	"FROM sales WHERE at >= ? AND at < ?";
+static const char SQL_REFUNDED[] =
+	"SELECT COALESCE(SUM(refunded), 0) FROM returns WHERE at >= ? AND at < ?";
+static const char SQL_ENROLMENT[] =
+	"SELECT COALESCE(SUM(CASE WHEN enrolled_at >= ?1 THEN 1 ELSE 0 END), 0), count(*) "
+	"FROM customers WHERE enrolled_at < ?2";
+static const char SQL_RETENTION[] =
+	"SELECT count(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sales s "
+	"WHERE s.customer_id = p.customer_id AND s.at >= ?2 AND s.at < ?3) THEN 1 ELSE 0 END), 0) "
+	"FROM (SELECT DISTINCT customer_id FROM sales WHERE at >= ?1 AND at < ?2) p";
+static const char SQL_CHURN[] =
+	"SELECT count(*) FROM (SELECT DISTINCT customer_id FROM sales WHERE at >= ?1 AND at < ?2) p "
+	"WHERE NOT EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = p.customer_id "
+	"AND s.at >= ?2 AND s.at < ?3)";
+static const char SQL_ACTIVE_BETWEEN[] =
+	"SELECT count(DISTINCT customer_id) FROM sales WHERE at >= ? AND at < ?";
+static const char SQL_POINTS[] =
+	"SELECT kind, SUM(points) FROM ledger WHERE at >= ? AND at < ? GROUP BY kind";
+static const char SQL_LEDGER_SPAN[] = "SELECT MIN(at), MAX(at) FROM ledger";
+static const char SQL_BALANCE_TOTAL[] =
+	"SELECT COALESCE(SUM(balance), 0), "
+	"COALESCE(SUM(CASE WHEN balance > 0 THEN balance ELSE 0 END), 0) FROM customers";
+static const char SQL_LEDGER_TAIL[] =
+	"SELECT COALESCE(SUM(points), 0) FROM ledger WHERE at >= ?";
+static const char SQL_LEDGER_HEAD[] =
+	"SELECT COALESCE(SUM(points), 0) FROM ledger WHERE at < ?";
+static const char SQL_POSITIVE_TAIL[] =
+	"SELECT COALESCE(SUM(CASE WHEN b > 0 THEN b ELSE 0 END), 0) FROM ("
+	"SELECT c.balance - COALESCE(t.s, 0) AS b FROM customers c LEFT JOIN "
+	"(SELECT customer_id, SUM(points) AS s FROM ledger WHERE at >= ? GROUP BY customer_id) t "
+	"ON t.customer_id = c.id) x";
+static const char SQL_POSITIVE_HEAD[] =
+	"SELECT COALESCE(SUM(CASE WHEN s > 0 THEN s ELSE 0 END), 0) FROM ("
+	"SELECT SUM(points) AS s FROM ledger WHERE at < ? GROUP BY customer_id) x";
+static const char SQL_REDEMPTIONS[] =
+	"SELECT count(*) FROM redemptions WHERE at >= ? AND at < ?";
+static const char SQL_NPS[] =
+	"SELECT count(*), COALESCE(SUM(CASE WHEN score >= 9 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN score <= 6 THEN 1 ELSE 0 END), 0) "
+	"FROM surveys WHERE at >= ? AND at < ?";
+static const char SQL_WINDOW_SPENDS[] =
+	"SELECT x.customer_id, x.spend FROM (SELECT customer_id, SUM(v) AS spend FROM ("
+	"SELECT customer_id, paid AS v FROM sales WHERE at > ?1 AND at <= ?2 "
+	"UNION ALL SELECT r.customer_id, -r.refunded AS v FROM returns r "
+	"JOIN sales s ON s.id = r.sale_id WHERE r.at > ?1 AND r.at <= ?2 AND s.at > ?1) u "
+	"GROUP BY customer_id) x JOIN customers c ON c.id = x.customer_id "
+	"WHERE c.enrolled_at < ?3";
+/* ?1 end, ?2 end - active_days.  n: sales before end; last: latest sale
+ * before end; from the summaries less what is dated at or after end. */
+static const char SQL_LADDER[] =
+	"SELECT "
+	"COALESCE(SUM(CASE WHEN n = 0 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN n = 1 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN n = 2 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN n >= 3 AND last < ?2 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN n >= 3 AND last >= ?2 AND ("
+	"  COALESCE((SELECT v.score FROM surveys v WHERE v.customer_id = b.id AND v.at < ?1 "
+	"            ORDER BY v.at DESC, v.id DESC LIMIT 1), 0) >= 9 "
+	"  OR EXISTS (SELECT 1 FROM customers r WHERE r.referrer_id = b.id "
+	"             AND r.first_sale_at < ?1)) THEN 1 ELSE 0 END), 0), "
+	"count(*) "
+	"FROM (SELECT c.id, c.sales_count - COALESCE(t.n, 0) AS n, "
+	"  CASE WHEN t.n IS NULL THEN c.last_sale_at ELSE (SELECT MAX(s.at) FROM sales s "
+	"    WHERE s.customer_id = c.id AND s.at < ?1) END AS last "
+	"  FROM customers c LEFT JOIN (SELECT customer_id, count(*) AS n FROM sales "
+	"    WHERE at >= ?1 GROUP BY customer_id) t ON t.customer_id = c.id "
+	"  WHERE c.enrolled_at < ?1) b";
+static const char SQL_CLV[] =
+	"SELECT (SELECT count(*) FROM customers WHERE first_sale_at < ?1), "
+	"(SELECT COALESCE(SUM(spend), 0) FROM customers) "
+	"- (SELECT COALESCE(SUM(paid), 0) FROM sales WHERE at >= ?1) "
+	"+ (SELECT COALESCE(SUM(refunded), 0) FROM returns WHERE at >= ?1)";
+static const char SQL_AT_RISK[] =
+	"SELECT id, name, phone, last_sale_at, sales_count, spend FROM customers "
+	"WHERE last_sale_at > ? AND last_sale_at <= ? AND active = 1 "
+	"ORDER BY last_sale_at, id LIMIT ?";
+static const char SQL_EXPIRY_CANDIDATES[] =
+	"SELECT id, name, phone, last_sale_at, sales_count, balance, next_expiry FROM customers "
+	"WHERE next_expiry <= ? AND balance > 0 ORDER BY next_expiry, id";
+static const char SQL_TOP[] =
+	"SELECT c.id, c.name, c.phone, c.last_sale_at, c.sales_count, t.net FROM ("
+	"SELECT customer_id, SUM(v) AS net FROM ("
+	"SELECT customer_id, paid AS v FROM sales WHERE at >= ?1 AND at < ?2 "
+	"UNION ALL SELECT customer_id, -refunded AS v FROM returns WHERE at >= ?1 AND at < ?2) u "
+	"GROUP BY customer_id) t JOIN customers c ON c.id = t.customer_id "
+	"ORDER BY t.net DESC, c.id LIMIT ?3";
+static const char SQL_LAST_EVENT[] =
+	"SELECT MAX(COALESCE((SELECT MAX(at) FROM sales), -1), "
+	"COALESCE((SELECT MAX(at) FROM ledger), -1))";
+
+/* Runs a statement bound with up to three instants and reads up to six
+ * integer columns of its single row. */
+static int one_row(struct store *st, const char *sql, const int64_t *args, int nargs,
+		   int64_t *cols, int ncols, struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, e);
+	if (s == NULL)
+		return -1;
+	for (int i = 0; i < nargs; i++)
+		bind_i64(s, i + 1, args[i]);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		for (int i = 0; i < ncols; i++)
+			cols[i] = sqlite3_column_int64(s, i);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : store_fail(st, e);
+}
+
+int stats_sales(struct store *st, int64_t start, int64_t end, struct sales_stats *out,
+		struct werr *e)
+{
+	int64_t a[2] = {start, end}, c[6];
+	if (one_row(st, SQL_SALES, a, 2, c, 6, e) != 0)
+		return -1;
+	out->count = c[0];
+	out->amount = c[1];
+	out->paid = c[2];
+	out->customers = c[3];
+	out->first_count = c[4];
+	out->first_amount = c[5];
+	out->repeat_amount = c[1] - c[5];
+	return 0;
+}
+
+int stats_refunded(struct store *st, int64_t start, int64_t end, int64_t *out, struct werr *e)
+{
+	int64_t a[2] = {start, end};
+	return one_row(st, SQL_REFUNDED, a, 2, out, 1, e);
+}
+
+int stats_enrolment(struct store *st, int64_t start, int64_t end, int64_t *enrolled,
+		    int64_t *members, struct werr *e)
+{
+	int64_t a[2] = {start, end}, c[2];
+	if (one_row(st, SQL_ENROLMENT, a, 2, c, 2, e) != 0)
+		return -1;
+	*enrolled = c[0];
+	*members = c[1];
+	return 0;
+}
+
+int stats_retention(struct store *st, int64_t prev, int64_t start, int64_t end, int64_t *base,
+		    int64_t *retained, struct werr *e)
+{
+	int64_t a[3] = {prev, start, end}, c[2];
+	if (one_row(st, SQL_RETENTION, a, 3, c, 2, e) != 0)
+		return -1;
+	*base = c[0];
+	*retained = c[1];
+	return 0;
+}
+
+int stats_churn(struct store *st, int64_t from, int64_t to, int64_t end, int64_t *churned,
+		struct werr *e)
+{
+	int64_t a[3] = {from, to, end};
+	return one_row(st, SQL_CHURN, a, 3, churned, 1, e);
+}
+
+int stats_active_between(struct store *st, int64_t from, int64_t to, int64_t *n, struct werr *e)
+{
+	int64_t a[2] = {from, to};
+	return one_row(st, SQL_ACTIVE_BETWEEN, a, 2, n, 1, e);
+}
+
+int stats_points(struct store *st, int64_t start, int64_t end, int64_t sums[LK__COUNT],
+		 struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_POINTS, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, start);
+	bind_i64(s, 2, end);
+	memset(sums, 0, sizeof(int64_t) * LK__COUNT);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		enum ledger_kind k;
+		if (ledger_kind_parse((const char *)sqlite3_column_text(s, 0), &k) == 0)
+			sums[k] += sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e);
+}
+
+int stats_outstanding(struct store *st, int64_t end, int64_t *outstanding, int64_t *positive,
+		      struct werr *e)
+{
+	int64_t span[2] = {0, 0}, totals[2];
+	sqlite3_stmt *s = store_stmt(st, SQL_LEDGER_SPAN, e);
+	if (s == NULL)
+		return -1;
+	int rc = sqlite3_step(s);
+	bool empty = rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL;
+	if (rc == SQLITE_ROW && !empty) {
+		span[0] = sqlite3_column_int64(s, 0);
+		span[1] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, e);
+	if (empty || end <= span[0]) {
+		*outstanding = *positive = 0;
+		return 0;
+	}
+	if (end > span[1])
+		return one_row(st, SQL_BALANCE_TOTAL, NULL, 0, totals, 2, e) != 0
+			       ? -1
+			       : (*outstanding = totals[0], *positive = totals[1], 0);
+	int64_t a[1] = {end};
+	if (end - span[0] < span[1] - end) {
+		/* An early month: sum the head. */
+		if (one_row(st, SQL_LEDGER_HEAD, a, 1, outstanding, 1, e) != 0 ||
+		    one_row(st, SQL_POSITIVE_HEAD, a, 1, positive, 1, e) != 0)
+			return -1;
+		return 0;
+	}
+	int64_t tail;
+	if (one_row(st, SQL_BALANCE_TOTAL, NULL, 0, totals, 2, e) != 0 ||
+	    one_row(st, SQL_LEDGER_TAIL, a, 1, &tail, 1, e) != 0 ||
+	    one_row(st, SQL_POSITIVE_TAIL, a, 1, positive, 1, e) != 0)
+		return -1;
+	*outstanding = totals[0] - tail;
+	return 0;
+}
+
+int stats_redemptions(struct store *st, int64_t start, int64_t end, int64_t *n, struct werr *e)
+{
+	int64_t a[2] = {start, end};
+	return one_row(st, SQL_REDEMPTIONS, a, 2, n, 1, e);
+}
+
+int stats_nps(struct store *st, int64_t start, int64_t end, int64_t *responses, int64_t *pro,
+	      int64_t *pas, int64_t *det, struct werr *e)
+{
+	int64_t a[2] = {start, end}, c[4];
+	if (one_row(st, SQL_NPS, a, 2, c, 4, e) != 0)
+		return -1;
+	*responses = c[0];
+	*pro = c[1];
+	*pas = c[2];
+	*det = c[3];
+	return 0;
+}
+
+int stats_window_spends(struct store *st, int64_t from, int64_t t, int64_t enrolled_before,
+			void (*fn)(void *ctx, int64_t customer_id, int64_t spend), void *ctx,
+			struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_WINDOW_SPENDS, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, from);
+	bind_i64(s, 2, t);
+	bind_i64(s, 3, enrolled_before);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e);
+}
+
+int stats_ladder(struct store *st, int64_t end, int64_t active_secs, struct ladder_counts *out,
+		 struct werr *e)
+{
+	int64_t a[2] = {end, end - active_secs}, c[6];
+	if (one_row(st, SQL_LADDER, a, 2, c, 6, e) != 0)
+		return -1;
+	out->prospect = c[0];
+	out->one_time = c[1];
+	out->repeat = c[2];
+	out->lapsed = c[3];
+	out->loyal = c[4];
+	/* The rest of those with three sales or more. */
+	out->regular = c[5] - c[0] - c[1] - c[2] - c[3] - c[4];
+	return 0;
+}
+
+int stats_clv(struct store *st, int64_t end, int64_t *customers, int64_t *sum, struct werr *e)
+{
+	int64_t a[1] = {end}, c[2];
+	if (one_row(st, SQL_CLV, a, 1, c, 2, e) != 0)
+		return -1;
+	*customers = c[0];
+	*sum = c[1];
+	return 0;
+}
+
+void customer_rows_free(struct customer_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].phone);
+	}
+	free(v);
+}
+
+/* Reads rows of (id, name, phone, last_sale_at, sales_count, value[, at]). */
+static int read_rows(struct store *st, sqlite3_stmt *s, size_t limit, bool with_at,
+		     struct customer_row **v, size_t *n, struct werr *e)
+{
+	struct customer_row *out = NULL;
+	size_t len = 0, cap = 0;
+	int rc = SQLITE_DONE;
+	while (len < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out = xgrow(out, &cap, len + 1, sizeof *out);
+		struct customer_row *r = &out[len++];
+		r->id = sqlite3_column_int64(s, 0);
+		r->name = col_text(s, 1);
+		r->phone = col_text(s, 2);
+		r->last_sale_at = col_time(s, 3);
+		r->sales_count = sqlite3_column_int64(s, 4);
+		r->value = sqlite3_column_int64(s, 5);
+		r->at = with_at ? col_time(s, 6) : TIME_NONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		customer_rows_free(out, len);
+		return store_fail(st, e);
+	}
+	*v = out;
+	*n = len;
+	return 0;
+}
+
+int stats_at_risk(struct store *st, int64_t from, int64_t to, size_t limit,
+		  struct customer_row **v, size_t *n, struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_AT_RISK, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, from);
+	bind_i64(s, 2, to);
+	bind_i64(s, 3, (int64_t)limit);
+	return read_rows(st, s, limit, false, v, n, e);
+}
+
+int stats_expiry_candidates(struct store *st, int64_t t, struct customer_row **v, size_t *n,
+			    struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_EXPIRY_CANDIDATES, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, t);
+	return read_rows(st, s, SIZE_MAX, true, v, n, e);
+}
+
+int stats_top(struct store *st, int64_t start, int64_t end, size_t limit,
+	      struct customer_row **v, size_t *n, struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_TOP, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, start);
+	bind_i64(s, 2, end);
+	bind_i64(s, 3, (int64_t)limit);
+	return read_rows(st, s, limit, false, v, n, e);
+}
+
+int stats_last_event(struct store *st, int64_t *at, struct werr *e)
+{
+	int64_t v;
+	if (one_row(st, SQL_LAST_EVENT, NULL, 0, &v, 1, e) != 0)
+		return -1;
+	*at = v < 0 ? TIME_NONE : v;
+	return 0;
+}
