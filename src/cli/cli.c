@@ -21,7 +21,7 @@ static const struct cli_command *const *groups(void)
 	static const struct cli_command *const all[] = {
 		cmd_shop_commands,   cmd_customer_commands, cmd_purchase_commands,
 		cmd_points_commands, cmd_reward_commands,   cmd_survey_commands,
-		cmd_check_commands,    cmd_report_commands, NULL,
+		cmd_check_commands,    cmd_report_commands, cmd_io_commands,     NULL,
 	};
 	return all;
 }

@@ -92,7 +92,7 @@ static void month_json(struct cli *cli, const struct month_report *r)
 	json_object_end(j);
 }
 
-static void csv_header(struct csv_out *c, const struct month_report *r)
+void report_csv_header(struct csv_out *c, const struct month_report *r)
 {
 	csv_put(c, "month");
 	csv_put(c, "start");
@@ -112,7 +112,7 @@ static void csv_header(struct csv_out *c, const struct month_report *r)
 	csv_end_row(c);
 }
 
-static void csv_row(struct cli *cli, struct csv_out *c, const struct month_report *r)
+void report_csv_row(struct cli *cli, struct csv_out *c, const struct month_report *r)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%04d-%02d", r->year, r->month);
@@ -205,8 +205,8 @@ static int month_run(struct cli *cli, int argc, char **argv)
 		return cli_fail(&e);
 	if (csv != NULL) {
 		struct csv_out *c = csv_out_new(cli->out, CSV_UTF8, false);
-		csv_header(c, &rep);
-		csv_row(cli, c, &rep);
+		report_csv_header(c, &rep);
+		report_csv_row(cli, c, &rep);
 		month_report_free(&rep);
 		return finish_csv(c);
 	}
@@ -251,8 +251,8 @@ static int trend_run(struct cli *cli, int argc, char **argv)
 		}
 		if (c != NULL) {
 			if (i == 0)
-				csv_header(c, &rep);
-			csv_row(cli, c, &rep);
+				report_csv_header(c, &rep);
+			report_csv_row(cli, c, &rep);
 		} else if (cli->json) {
 			month_json(cli, &rep);
 		} else {

@@ -3,6 +3,7 @@
 
 #include "engine/customer.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,21 @@
 #define NOTE_MAX_CHARS 1000
 #define EXTERNAL_MAX_CHARS 64
 #define EMAIL_MAX_CHARS 254
+
+/* The collator of the shop's language, opened once per process: opening
+ * one costs far more than a sort key (imports enrol thousands). */
+static struct collator *shop_collator(const struct shop *shop)
+{
+	static struct collator *cached;
+	static char cached_lang[8];
+	const char *lang = shop_collation_lang(shop);
+	if (cached != NULL && strcmp(cached_lang, lang) == 0)
+		return cached;
+	collator_close(cached);
+	cached = collator_open(lang);
+	snprintf(cached_lang, sizeof cached_lang, "%s", lang);
+	return cached;
+}
 
 /* The derived keys of a name; owns its strings. */
 struct keys {
@@ -253,7 +269,7 @@ int engine_customer_add(struct store *st, const struct customer_input *in, struc
 		goto fail;
 	if (collation_refresh(st, &op.shop, e) != 0)
 		goto fail;
-	coll = collator_open(shop_collation_lang(&op.shop));
+	coll = shop_collator(&op.shop);
 	keys_make(&keys, coll, cl.name);
 	struct customer c = {0};
 	if (customer_next_id(st, &c.id, e) != 0)
@@ -288,7 +304,6 @@ int engine_customer_add(struct store *st, const struct customer_input *in, struc
 		goto fail;
 	}
 	keys_free(&keys);
-	collator_close(coll);
 	clean_free(&cl);
 	if (op_commit(&op, e) != 0) {
 		customer_clear(out);
@@ -297,7 +312,6 @@ int engine_customer_add(struct store *st, const struct customer_input *in, struc
 	return 0;
 fail:
 	keys_free(&keys);
-	collator_close(coll);
 	clean_free(&cl);
 	op_abort(&op);
 	return -1;
@@ -357,19 +371,17 @@ int engine_customer_edit(struct store *st, int64_t id, const struct customer_inp
 	if (rename) {
 		if (collation_refresh(st, &op.shop, e) != 0)
 			goto fail;
-		coll = collator_open(shop_collation_lang(&op.shop));
+		coll = shop_collator(&op.shop);
 		keys_make(&keys, coll, c.name);
 	}
 	if (customer_update_details(st, &c, rename ? &keys.k : NULL, e) != 0)
 		goto fail;
 	keys_free(&keys);
-	collator_close(coll);
 	clean_free(&cl);
 	customer_clear(&c);
 	return op_commit(&op, e);
 fail:
 	keys_free(&keys);
-	collator_close(coll);
 	clean_free(&cl);
 	customer_clear(&c);
 	op_abort(&op);
@@ -508,7 +520,7 @@ static int rebuild_one(void *ctx, int64_t id, const char *name)
 
 int collation_refresh(struct store *st, const struct shop *shop, struct werr *e)
 {
-	struct collator *coll = collator_open(shop_collation_lang(shop));
+	struct collator *coll = shop_collator(shop);
 	if (coll == NULL)
 		return 0;
 	char *stored = NULL;
@@ -520,6 +532,5 @@ int collation_refresh(struct store *st, const struct shop *shop, struct werr *e)
 			r = settings_set(st, "collation", collator_version(coll), e);
 	}
 	free(stored);
-	collator_close(coll);
 	return r < 0 ? -1 : 0;
 }

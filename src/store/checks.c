@@ -20,22 +20,26 @@ static const char *const check_sql[SC__COUNT] = {
 		"SELECT c.id, COALESCE(c.last_sale_at, -1), COALESCE((SELECT MAX(s.at) FROM sales s "
 		"WHERE s.customer_id = c.id), -1) AS m FROM customers c "
 		"WHERE COALESCE(c.last_sale_at, -1) <> m",
+	/* The ledger has no index on its references: join one aggregate
+	 * per check instead of a subquery per row. */
 	[SC_EARN_ENTRY] =
-		"SELECT s.id, s.earned, COALESCE((SELECT SUM(l.points) FROM ledger l "
-		"WHERE l.sale_id = s.id AND l.kind = 'earn'), 0) AS v FROM sales s "
-		"WHERE s.earned <> v",
+		"SELECT s.id, s.earned, COALESCE(l.v, 0) FROM sales s LEFT JOIN "
+		"(SELECT sale_id, SUM(points) AS v FROM ledger WHERE kind = 'earn' "
+		"GROUP BY sale_id) l ON l.sale_id = s.id WHERE s.earned <> COALESCE(l.v, 0)",
 	[SC_PAY_ENTRY] =
-		"SELECT s.id, s.points_paid, COALESCE((SELECT -SUM(l.points) FROM ledger l "
-		"WHERE l.sale_id = s.id AND l.kind = 'pay'), 0) AS v FROM sales s "
-		"WHERE s.points_paid <> v",
+		"SELECT s.id, s.points_paid, COALESCE(l.v, 0) FROM sales s LEFT JOIN "
+		"(SELECT sale_id, -SUM(points) AS v FROM ledger WHERE kind = 'pay' "
+		"GROUP BY sale_id) l ON l.sale_id = s.id WHERE s.points_paid <> COALESCE(l.v, 0)",
 	[SC_RETURN_ENTRY] =
-		"SELECT r.id, r.points_reversed, COALESCE((SELECT -SUM(l.points) FROM ledger l "
-		"WHERE l.return_id = r.id AND l.kind = 'reverse'), 0) AS v FROM returns r "
-		"WHERE r.points_reversed <> v",
+		"SELECT r.id, r.points_reversed, COALESCE(l.v, 0) FROM returns r LEFT JOIN "
+		"(SELECT return_id, -SUM(points) AS v FROM ledger WHERE kind = 'reverse' "
+		"GROUP BY return_id) l ON l.return_id = r.id "
+		"WHERE r.points_reversed <> COALESCE(l.v, 0)",
 	[SC_RESTORE_ENTRY] =
-		"SELECT r.id, r.points_restored, COALESCE((SELECT SUM(l.points) FROM ledger l "
-		"WHERE l.return_id = r.id AND l.kind = 'restore'), 0) AS v FROM returns r "
-		"WHERE r.points_restored <> v",
+		"SELECT r.id, r.points_restored, COALESCE(l.v, 0) FROM returns r LEFT JOIN "
+		"(SELECT return_id, SUM(points) AS v FROM ledger WHERE kind = 'restore' "
+		"GROUP BY return_id) l ON l.return_id = r.id "
+		"WHERE r.points_restored <> COALESCE(l.v, 0)",
 	[SC_OVER_RETURN] =
 		"SELECT s.id, s.amount, (SELECT SUM(r.amount) FROM returns r WHERE r.sale_id = s.id) "
 		"AS v FROM sales s WHERE v > s.amount",
@@ -45,9 +49,10 @@ static const char *const check_sql[SC__COUNT] = {
 		"SELECT r.id, r.stock, (SELECT count(*) FROM redemptions d WHERE d.reward_id = r.id) "
 		"AS v FROM rewards r WHERE r.stock IS NOT NULL AND v > r.stock",
 	[SC_REDEEM_ENTRY] =
-		"SELECT d.id, d.points, COALESCE((SELECT -SUM(l.points) FROM ledger l "
-		"WHERE l.redemption_id = d.id AND l.kind = 'redeem'), 0) AS v FROM redemptions d "
-		"WHERE d.points <> v",
+		"SELECT d.id, d.points, COALESCE(l.v, 0) FROM redemptions d LEFT JOIN "
+		"(SELECT redemption_id, -SUM(points) AS v FROM ledger WHERE kind = 'redeem' "
+		"GROUP BY redemption_id) l ON l.redemption_id = d.id "
+		"WHERE d.points <> COALESCE(l.v, 0)",
 	[SC_VOUCHER] =
 		"SELECT d.id, (SELECT count(*) FROM vouchers v WHERE v.redemption_id = d.id) AS n, 0 "
 		"FROM redemptions d WHERE n <> 1",

@@ -303,6 +303,32 @@ int customer_set_sort_key(struct store *st, int64_t id, const uint8_t *key, size
 	return store_step_done(st, s, e);
 }
 
+int customers_each(struct store *st, int (*fn)(void *ctx, const struct customer *c), void *ctx,
+		   struct werr *e)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM customers ORDER BY id", -1, &s,
+			       NULL) != SQLITE_OK)
+		return store_fail(st, e);
+	int rc, r = 0;
+	while (r == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct customer c;
+		int found = customer_get(st, sqlite3_column_int64(s, 0), &c, e);
+		if (found < 0) {
+			r = -1;
+			break;
+		}
+		if (found > 0) {
+			r = fn(ctx, &c) != 0 ? -1 : 0;
+			customer_clear(&c);
+		}
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = store_fail(st, e);
+	sqlite3_finalize(s);
+	return r;
+}
+
 int customer_each_name(struct store *st, int (*fn)(void *ctx, int64_t id, const char *name),
 		       void *ctx, struct werr *e)
 {

@@ -82,6 +82,11 @@ int customers_due_for_expiry(struct store *st, int64_t t, int64_t **ids, size_t 
 int customers_reset_next_expiry(struct store *st, int64_t expiry_secs, int64_t mark,
 				struct werr *e);
 
+/* Calls fn for every customer in id order (for export); fn returns 0 to
+ * go on.  The record is valid during the call only. */
+int customers_each(struct store *st, int (*fn)(void *ctx, const struct customer *c), void *ctx,
+		   struct werr *e);
+
 /* Appends a row to the tier history. */
 int tier_history_add(struct store *st, int64_t customer_id, int64_t at, const char *from,
 		     const char *to, const char *cause, struct werr *e);

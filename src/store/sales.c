@@ -221,3 +221,32 @@ int sales_latest(struct store *st, size_t limit, struct sale **v, size_t *n, str
 	*n = len;
 	return 0;
 }
+
+int sales_each(struct store *st,
+	       int (*fn)(void *ctx, const struct sale *s, const char *external_id), void *ctx,
+	       struct werr *e)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(store_db(st),
+			       "SELECT sales.id, customer_id, at, amount, points_paid, discount, "
+			       "paid, earned, multiplier, tier, first_sale, sales.note, staff_id, "
+			       "c.external_id FROM sales JOIN customers c ON c.id = customer_id "
+			       "ORDER BY at, sales.id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return store_fail(st, e);
+	int rc, r = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sale sa;
+		read_sale(s, &sa);
+		r = fn(ctx, &sa, (const char *)sqlite3_column_text(s, 13));
+		sale_clear(&sa);
+		if (r != 0) {
+			r = -1;
+			break;
+		}
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = store_fail(st, e);
+	sqlite3_finalize(s);
+	return r;
+}

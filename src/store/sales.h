@@ -71,4 +71,10 @@ int sales_of_customer(struct store *st, int64_t customer_id, int64_t before_id, 
 int sales_latest(struct store *st, size_t limit, struct sale **v, size_t *n, struct werr *e);
 void sales_free(struct sale *v, size_t n);
 
+/* Calls fn for every sale in (at, id) order with the customer's external
+ * id (or NULL); fn returns 0 to go on. */
+int sales_each(struct store *st,
+	       int (*fn)(void *ctx, const struct sale *s, const char *external_id), void *ctx,
+	       struct werr *e);
+
 #endif
