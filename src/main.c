@@ -16,6 +16,7 @@
 #include "text/i18n.h"
 #include "text/uilocale.h"
 #include "text/xalloc.h"
+#include "tui/app.h"
 
 static void usage(FILE *f)
 {
@@ -144,8 +145,11 @@ int main(int argc, char **argv)
 	if (i < argc) {
 		status = cli_run(&cli, argc - i, argv + i);
 	} else {
-		char *list_argv[] = {(char *)"customer", (char *)"list", NULL};
-		status = cli_run(&cli, 2, list_argv);
+		struct werr e = {0};
+		if (cli_open(&cli, false, &e) != 0)
+			status = cli_fail(&e);
+		else
+			status = tui_run(cli.st, cli.loc);
 	}
 	cli_close(&cli);
 	free(path);

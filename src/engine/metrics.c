@@ -11,6 +11,7 @@
 #include "engine/rules.h"
 #include "engine/shop.h"
 #include "store/customers.h"
+#include "store/surveys.h"
 #include "text/calendar.h"
 #include "text/i18n.h"
 #include "text/tz.h"
@@ -276,14 +277,14 @@ int engine_at_risk(struct store *st, size_t limit, struct customer_row **v, size
 	return r;
 }
 
-int engine_expiring(struct store *st, int64_t days, struct customer_row **v, size_t *n,
-		    struct werr *e)
+/* Customers with points expiring at or before `horizon`. */
+static int expiring_until(struct store *st, int64_t horizon, struct customer_row **v, size_t *n,
+			  struct werr *e)
 {
 	struct shop shop;
 	if (shop_load(st, &shop, e) != 0)
 		return -1;
 	int64_t now = clock_now();
-	int64_t horizon = now + days * DAY_SECONDS;
 	struct customer_row *rows = NULL;
 	size_t nrows = 0, kept = 0, i = 0;
 	int r = -1;
@@ -343,6 +344,12 @@ out:
 	return 0;
 }
 
+int engine_expiring(struct store *st, int64_t days, struct customer_row **v, size_t *n,
+		    struct werr *e)
+{
+	return expiring_until(st, clock_now() + days * DAY_SECONDS, v, n, e);
+}
+
 int engine_top(struct store *st, int year, int month, size_t limit, struct customer_row **v,
 	       size_t *n, struct werr *e)
 {
@@ -355,4 +362,70 @@ int engine_top(struct store *st, int year, int month, size_t limit, struct custo
 	if (r != 0)
 		return werr_set(e, W_REFUSED, _("month %04d-%02d is out of range"), year, month);
 	return stats_top(st, start, end, limit, v, n, e);
+}
+
+int engine_day_figures(struct store *st, struct day_figures *out, struct werr *e)
+{
+	struct shop shop;
+	memset(out, 0, sizeof *out);
+	if (shop_load(st, &shop, e) != 0)
+		return -1;
+	int64_t now = clock_now();
+	struct civil c;
+	int r = -1;
+	if (tz_utc_to_local(shop.p.timezone, now, &c, NULL) != 0) {
+		werr_set(e, W_REFUSED, _("unknown time zone %s"), shop.p.timezone);
+		goto out;
+	}
+	c.hour = c.min = c.sec = 0;
+	tz_local_to_utc(shop.p.timezone, &c, &out->day_start);
+	if (store_begin_read(st, e) != 0)
+		goto out;
+	struct sales_stats s;
+	int64_t members, sums[LK__COUNT];
+	int64_t a = shop.p.active_days, lo = a > 30 ? a - 30 : 0;
+	if (stats_sales(st, out->day_start, now + 1, &s, e) != 0 ||
+	    stats_enrolment(st, out->day_start, now + 1, &out->enrolled, &members, e) != 0 ||
+	    stats_points(st, out->day_start, now + 1, sums, e) != 0 ||
+	    stats_redemptions(st, out->day_start, now + 1, &out->rewards, e) != 0 ||
+	    call_list_count(st, now, &out->calls_due, e) != 0 ||
+	    follow_ups_open_count(st, &out->follow_ups, &out->follow_up_oldest, e) != 0 ||
+	    stats_at_risk_count(st, now - a * DAY_SECONDS, now - lo * DAY_SECONDS, &out->at_risk,
+				e) != 0) {
+		store_rollback(st);
+		goto out;
+	}
+	store_rollback(st);
+	out->sales = s.count;
+	out->sales_amount = s.amount;
+	out->points_earned = sums[LK_EARN] + sums[LK_BONUS];
+	r = 0;
+out:
+	shop_free(&shop);
+	return r;
+}
+
+int engine_expiring_this_month(struct store *st, int64_t *customers, int64_t *points,
+			       struct werr *e)
+{
+	struct shop shop;
+	int y, m;
+	int64_t start, end;
+	if (shop_load(st, &shop, e) != 0)
+		return -1;
+	int r = month_of(shop.p.calendar, shop.p.timezone, clock_now(), &y, &m) != 0 ||
+			month_range(shop.p.calendar, shop.p.timezone, y, m, &start, &end) != 0;
+	shop_free(&shop);
+	if (r)
+		return werr_set(e, W_REFUSED, _("cannot tell the current month"));
+	struct customer_row *v = NULL;
+	size_t n = 0;
+	if (expiring_until(st, end - 1, &v, &n, e) != 0)
+		return -1;
+	*customers = (int64_t)n;
+	*points = 0;
+	for (size_t i = 0; i < n; i++)
+		*points += v[i].value;
+	customer_rows_free(v, n);
+	return 0;
 }

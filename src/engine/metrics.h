@@ -95,6 +95,23 @@ void month_report_free(struct month_report *r);
 /* The shop's current month. */
 int engine_current_month(struct store *st, int *year, int *month, struct werr *e);
 
+/* Today at a glance and what waits (the home screen). */
+struct day_figures {
+	int64_t day_start;           /* local midnight */
+	int64_t sales, sales_amount;
+	int64_t enrolled;
+	int64_t points_earned;
+	int64_t rewards;
+	int64_t calls_due;
+	int64_t follow_ups, follow_up_oldest; /* oldest: TIME_NONE when none */
+	int64_t at_risk;
+};
+int engine_day_figures(struct store *st, struct day_figures *out, struct werr *e);
+/* How many customers have points expiring before the end of the shop's
+ * current month (slower: it runs the expiry rule per customer). */
+int engine_expiring_this_month(struct store *st, int64_t *customers, int64_t *points,
+			       struct werr *e);
+
 /* At risk: active customers whose last sale was between active_days - 30
  * and active_days days ago (value = spend). */
 int engine_at_risk(struct store *st, size_t limit, struct customer_row **v, size_t *n,

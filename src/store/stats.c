@@ -106,6 +106,12 @@ static const char SQL_TOP[] =
 	"UNION ALL SELECT customer_id, -refunded AS v FROM returns WHERE at >= ?1 AND at < ?2) u "
 	"GROUP BY customer_id) t JOIN customers c ON c.id = t.customer_id "
 	"ORDER BY t.net DESC, c.id LIMIT ?3";
+static const char SQL_AT_RISK_COUNT[] =
+	"SELECT count(*) FROM customers WHERE last_sale_at > ? AND last_sale_at <= ? AND active = 1";
+static const char SQL_LATEST_SALES[] =
+	"SELECT s.id, s.customer_id, s.at, s.amount, s.earned, s.points_paid, c.name, c.phone, "
+	"s.tier FROM sales s JOIN customers c ON c.id = s.customer_id "
+	"ORDER BY s.at DESC, s.id DESC LIMIT ?";
 static const char SQL_LAST_EVENT[] =
 	"SELECT MAX(COALESCE((SELECT MAX(at) FROM sales), -1), "
 	"COALESCE((SELECT MAX(at) FROM ledger), -1))";
@@ -384,5 +390,54 @@ int stats_last_event(struct store *st, int64_t *at, struct werr *e)
 	if (one_row(st, SQL_LAST_EVENT, NULL, 0, &v, 1, e) != 0)
 		return -1;
 	*at = v < 0 ? TIME_NONE : v;
+	return 0;
+}
+
+int stats_at_risk_count(struct store *st, int64_t from, int64_t to, int64_t *n,
+			struct werr *e)
+{
+	int64_t a[2] = {from, to};
+	return one_row(st, SQL_AT_RISK_COUNT, a, 2, n, 1, e);
+}
+
+void sale_lines_free(struct sale_line *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].phone);
+		free(v[i].tier);
+	}
+	free(v);
+}
+
+int stats_latest_sales(struct store *st, size_t limit, struct sale_line **v, size_t *n,
+		       struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_LATEST_SALES, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, (int64_t)limit);
+	struct sale_line *out = xcalloc(limit ? limit : 1, sizeof *out);
+	size_t len = 0;
+	int rc = SQLITE_DONE;
+	while (len < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sale_line *l = &out[len++];
+		l->id = sqlite3_column_int64(s, 0);
+		l->customer_id = sqlite3_column_int64(s, 1);
+		l->at = sqlite3_column_int64(s, 2);
+		l->amount = sqlite3_column_int64(s, 3);
+		l->earned = sqlite3_column_int64(s, 4);
+		l->points_paid = sqlite3_column_int64(s, 5);
+		l->name = col_text(s, 6);
+		l->phone = col_text(s, 7);
+		l->tier = col_text(s, 8);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		sale_lines_free(out, len);
+		return store_fail(st, e);
+	}
+	*v = out;
+	*n = len;
 	return 0;
 }

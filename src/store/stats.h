@@ -87,6 +87,19 @@ int stats_expiry_candidates(struct store *st, int64_t t, struct customer_row **v
  * dated in it), highest first (value = net revenue). */
 int stats_top(struct store *st, int64_t start, int64_t end, size_t limit,
 	      struct customer_row **v, size_t *n, struct werr *e);
+/* How many active customers have their last sale in (from, to]. */
+int stats_at_risk_count(struct store *st, int64_t from, int64_t to, int64_t *n,
+			struct werr *e);
+
+/* The shop's latest sales, newest first, with their customers. */
+struct sale_line {
+	int64_t id, customer_id, at, amount, earned, points_paid;
+	char *name, *phone, *tier;
+};
+void sale_lines_free(struct sale_line *v, size_t n);
+int stats_latest_sales(struct store *st, size_t limit, struct sale_line **v, size_t *n,
+		       struct werr *e);
+
 /* The latest instant of any sale or ledger entry (TIME_NONE if none). */
 int stats_last_event(struct store *st, int64_t *at, struct werr *e);
 

@@ -1,0 +1,264 @@
+/* scr_home.c -- today at a glance, what waits, the menu, the latest
+ * purchases (SCREENS.md "Home"). */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/metrics.h"
+#include "store/stats.h"
+#include "text/calendar.h"
+#include "text/i18n.h"
+#include "text/phone.h"
+#include "text/xalloc.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+
+#define LATEST 20
+
+struct home {
+	struct day_figures day;
+	bool have_day;
+	int64_t expiring_customers, expiring_points;
+	bool have_expiring;
+	struct sale_line *latest;
+	size_t nlatest;
+	int ticks;
+};
+
+static void load(struct app *app, struct home *h)
+{
+	struct werr e = {0};
+	h->have_day = engine_day_figures(app->st, &h->day, &e) == 0;
+	if (!h->have_day)
+		app_error(app, &e);
+	sale_lines_free(h->latest, h->nlatest);
+	h->latest = NULL;
+	h->nlatest = 0;
+	if (stats_latest_sales(app->st, LATEST, &h->latest, &h->nlatest, &e) != 0)
+		app_error(app, &e);
+	/* The expiring count runs the expiry rule per customer: it comes
+	 * with the first tick, after the screen is drawn. */
+	h->have_expiring = false;
+	h->ticks = 0;
+}
+
+static void *home_enter(struct app *app, void *arg)
+{
+	(void)arg;
+	struct home *h = xcalloc(1, sizeof *h);
+	load(app, h);
+	return h;
+}
+
+static void home_leave(struct app *app, void *state)
+{
+	(void)app;
+	struct home *h = state;
+	sale_lines_free(h->latest, h->nlatest);
+	free(h);
+}
+
+static void home_resume(struct app *app, void *state)
+{
+	load(app, state);
+}
+
+static int home_tick(struct app *app, void *state)
+{
+	struct home *h = state;
+	if (!h->have_expiring) {
+		struct werr e = {0};
+		h->have_expiring = engine_expiring_this_month(app->st, &h->expiring_customers,
+							      &h->expiring_points, &e) == 0;
+		return KF_REDRAW;
+	}
+	/* Fresh figures every minute (other counters work too). */
+	if (++h->ticks >= 60)
+		load(app, h);
+	return KF_REDRAW;
+}
+
+/* "label ..... value extra" inside a box row: the values of every row
+ * in one column. */
+#define TILE_VALUE 7  /* columns of the value */
+#define TILE_EXTRA 15 /* columns after it */
+
+static void tile_row(struct app *app, int y, int x, int w, const char *label, const char *value,
+		     const char *extra)
+{
+	int vx = x + w - TILE_EXTRA - TILE_VALUE - 1;
+	draw_ui(app, y, x, vx - x - 1, label, ALIGN_START, LOOK_NORMAL);
+	draw_text(app, y, vx, TILE_VALUE, value, BIDI_LTR, ALIGN_END, LOOK_ACCENT);
+	if (extra != NULL)
+		draw_ui(app, y, vx + TILE_VALUE + 1, TILE_EXTRA, extra, ALIGN_START, LOOK_DIM);
+}
+
+static void draw_today(struct app *app, struct home *h, int y, int x, int w)
+{
+	draw_box(app, y, x, 6, w, _("Today"));
+	if (!h->have_day)
+		return;
+	char *n = fmt_int(app->loc, h->day.sales);
+	char *amount = fmt_money(app->loc, h->day.sales_amount, app->shop.p.decimals);
+	tile_row(app, y + 1, x + 2, w - 4, _("Sales"), n, NULL);
+	draw_text(app, y + 1, x + w - 2 - TILE_EXTRA, TILE_EXTRA, amount, BIDI_LTR, ALIGN_END,
+		  LOOK_ACCENT);
+	free(n);
+	free(amount);
+	n = fmt_int(app->loc, h->day.enrolled);
+	tile_row(app, y + 2, x + 2, w - 4, _("New members"), n, NULL);
+	free(n);
+	n = fmt_int(app->loc, h->day.points_earned);
+	tile_row(app, y + 3, x + 2, w - 4, _("Points issued"), n, NULL);
+	free(n);
+	n = fmt_int(app->loc, h->day.rewards);
+	tile_row(app, y + 4, x + 2, w - 4, _("Rewards given"), n, NULL);
+	free(n);
+}
+
+static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
+{
+	draw_box(app, y, x, 6, w, _("Waiting for you"));
+	if (!h->have_day)
+		return;
+	char *n = fmt_int(app->loc, h->day.calls_due);
+	tile_row(app, y + 1, x + 2, w - 4, _("Survey calls due"), n, NULL);
+	free(n);
+	n = fmt_int(app->loc, h->day.follow_ups);
+	char *extra = NULL;
+	if (h->day.follow_ups > 0 && h->day.follow_up_oldest != INT64_MIN) {
+		int64_t days = (app_now(app) - h->day.follow_up_oldest) / 86400;
+		char *d = fmt_int(app->loc, days);
+		/* TRANSLATORS: age of the oldest open follow-up, e.g. "(oldest 3d)"; keep short. */
+		extra = xasprintf(P_("(oldest %sd)", "(oldest %sd)", days), d);
+		free(d);
+	}
+	tile_row(app, y + 2, x + 2, w - 4, _("Detractor follow-ups"), n, extra);
+	free(extra);
+	free(n);
+	if (h->have_expiring) {
+		n = fmt_int(app->loc, h->expiring_customers);
+		tile_row(app, y + 3, x + 2, w - 4, _("Points expiring this month"), n,
+			 P_("customer", "customers", h->expiring_customers));
+		free(n);
+	} else {
+		tile_row(app, y + 3, x + 2, w - 4, _("Points expiring this month"), "\u2026", NULL);
+	}
+	n = fmt_int(app->loc, h->day.at_risk);
+	char *label = xasprintf(_("At risk (no visit %lld-%lld days)"),
+				(long long)(app->shop.p.active_days > 30 ? app->shop.p.active_days - 30 : 0),
+				(long long)app->shop.p.active_days);
+	char *ll = fmt_digits(app->loc, label);
+	tile_row(app, y + 4, x + 2, w - 4, ll, n, NULL);
+	free(ll);
+	free(label);
+	free(n);
+}
+
+/* The menu: digit n does what Fn does. */
+static void draw_menu(struct app *app, int y)
+{
+	static const struct {
+		char digit;
+		enum action act;
+	} items[] = {
+		{'2', ACT_CUSTOMERS}, {'3', ACT_PURCHASE}, {'4', ACT_REDEEM}, {'5', ACT_SURVEY},
+		{'6', ACT_MONTH},     {'7', ACT_ENROLL},   {'9', ACT_SETTINGS}, {'1', ACT_HELP},
+	};
+	int x = 2, row = y;
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		const struct key_binding *b = key_binding_of(items[i].act);
+		const char *label = _(b->label);
+		int w = text_width(label) + 5;
+		if (x + w > app->cols - 2) {
+			row++;
+			x = 2;
+		}
+		char digit[2] = {items[i].digit, '\0'};
+		char *d = fmt_digits(app->loc, digit);
+		draw_text(app, row, x, 1, d, BIDI_LTR, ALIGN_START, LOOK_BAR_KEY);
+		free(d);
+		draw_ui(app, row, x + 2, w - 2, label, ALIGN_START, LOOK_NORMAL);
+		x += w;
+	}
+	draw_ui(app, row + 1, 2, app->cols - 4,
+		_("(a digit does what its F-key does, for keyboards without F-keys)"), ALIGN_START,
+		LOOK_DIM);
+}
+
+static void draw_latest(struct app *app, struct home *h, int y, int rows)
+{
+	draw_ui(app, y, 1, app->cols - 2, _("Latest purchases"), ALIGN_START, LOOK_TITLE);
+	if (h->nlatest == 0) {
+		draw_ui(app, y + 1, 2, app->cols - 4, _("No purchases yet."), ALIGN_START,
+			LOOK_DIM);
+		return;
+	}
+	for (size_t i = 0; i < h->nlatest && (int)i < rows - 1; i++) {
+		const struct sale_line *l = &h->latest[i];
+		int row = y + 1 + (int)i;
+		char *when = cal_format(app->shop.p.calendar, app->shop.p.timezone, app->loc->lang,
+					app->loc->digits, l->at,
+					l->at >= h->day.day_start ? DATE_TIME : DATE_DAY_MONTH);
+		char *ph = l->phone != NULL ? phone_format(l->phone) : xstrdup("");
+		char *phl = fmt_digits(app->loc, ph);
+		char *amount = fmt_money(app->loc, l->amount, app->shop.p.decimals);
+		char *pts = fmt_int(app->loc, l->earned);
+		char *ptsl = xasprintf("+%s", pts);
+		int x = 2;
+		draw_text(app, row, x, 10, when != NULL ? when : "", ui_dir(app), ALIGN_START,
+			  LOOK_DIM);
+		x += 11;
+		int namew = app->cols - x - 2 - 15 - 15 - 8 - 12;
+		draw_text(app, row, x, namew, l->name, BIDI_AUTO, ALIGN_START, LOOK_NORMAL);
+		x += namew + 1;
+		draw_text(app, row, x, 14, phl, BIDI_LTR, ALIGN_START, LOOK_NORMAL);
+		x += 15;
+		draw_text(app, row, x, 14, amount, BIDI_LTR, ALIGN_END, LOOK_NORMAL);
+		x += 15;
+		draw_text(app, row, x, 7, ptsl, BIDI_LTR, ALIGN_END, LOOK_OK);
+		x += 8;
+		draw_text(app, row, x, app->cols - x - 1, l->tier != NULL ? l->tier : "", BIDI_AUTO,
+			  ALIGN_START, LOOK_DIM);
+		free(when);
+		free(ph);
+		free(phl);
+		free(amount);
+		free(pts);
+		free(ptsl);
+	}
+}
+
+static void home_draw(struct app *app, void *state)
+{
+	struct home *h = state;
+	int half = app->cols / 2;
+	draw_today(app, h, 1, 0, half - 1);
+	draw_waiting(app, h, 1, half - 1, app->cols - half + 1);
+	draw_menu(app, 8);
+	draw_latest(app, h, 11, app->rows - 13);
+}
+
+static int home_key(struct app *app, void *state, const struct key *k)
+{
+	(void)app;
+	(void)state;
+	(void)k;
+	return KF_IGNORED;
+}
+
+static const enum action home_bar[] = {ACT_HELP,  ACT_CUSTOMERS, ACT_PURCHASE, ACT_REDEEM,
+				       ACT_SURVEY, ACT_MONTH,    ACT_ENROLL,   ACT_SETTINGS,
+				       ACT_QUIT,  ACT_NONE};
+
+const struct screen_ops screen_home = {
+	.name = "home",
+	.enter = home_enter,
+	.draw = home_draw,
+	.key = home_key,
+	.leave = home_leave,
+	.resume = home_resume,
+	.tick = home_tick,
+	.bar = home_bar,
+};
