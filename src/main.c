@@ -29,6 +29,7 @@ static void usage(FILE *f)
 		"                $XDG_DATA_HOME/wafa/wafa.db)\n"
 		"  --json        print results as JSON\n"
 		"  --lang LL     language of the screens and messages: en, fa or ar\n"
+		"  --pin PIN     the owner's PIN for owner-only commands (or $WAFA_PIN)\n"
 		"  --help        show this help and exit\n"
 		"  --version     show the version and exit\n\n"),
 	      f);
@@ -88,6 +89,7 @@ int main(int argc, char **argv)
 	ui_locale_resolve(&loc, NULL, NULL, NULL);
 	ui_locale_apply(&loc, LOCALEDIR);
 
+	const char *pin = getenv("WAFA_PIN");
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
@@ -106,13 +108,18 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(a, "--json") == 0) {
 			json = true;
-		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0) {
+		} else if (strncmp(a, "--pin=", 6) == 0) {
+			pin = a + 6;
+		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0 ||
+			   strcmp(a, "--pin") == 0) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, _("wafa: %s needs a value\n"), a);
 				return EXIT_USAGE;
 			}
 			if (strcmp(a, "--db") == 0)
 				db_opt = argv[++i];
+			else if (strcmp(a, "--pin") == 0)
+				pin = argv[++i];
 			else
 				lang_opt = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
@@ -129,7 +136,29 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	struct cli cli = {.json = json, .lang_opt = lang_opt, .out = stdout};
+	/* The owner's --pin may also follow the command's arguments; it is
+	 * taken out before the command reads its options.  `staff add` is the
+	 * exception: its --pin is the new member's (the acting owner's PIN
+	 * then comes from --pin before the command or $WAFA_PIN). */
+	bool staff_add = i + 1 < argc && strcmp(argv[i], "staff") == 0 &&
+			 strcmp(argv[i + 1], "add") == 0;
+	for (int k = i; k < argc && !staff_add; k++) {
+		if (strcmp(argv[k], "--") == 0)
+			break;
+		bool eq = strncmp(argv[k], "--pin=", 6) == 0;
+		if (!eq && strcmp(argv[k], "--pin") != 0)
+			continue;
+		if (!eq && k + 1 >= argc) {
+			fprintf(stderr, _("wafa: %s needs a value\n"), "--pin");
+			return EXIT_USAGE;
+		}
+		pin = eq ? argv[k] + 6 : argv[k + 1];
+		int drop = eq ? 1 : 2;
+		memmove(&argv[k], &argv[k + drop], (size_t)(argc - k - drop + 1) * sizeof *argv);
+		argc -= drop;
+		k--;
+	}
+	struct cli cli = {.json = json, .lang_opt = lang_opt, .out = stdout, .pin = pin};
 	char *path = database_path(db_opt);
 	cli.db_path = path;
 	char *lang_setting = NULL, *digits_setting = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine/customer.h"
+#include "engine/staff.h"
 #include "text/calendar.h"
 #include "text/digits.h"
 #include "text/i18n.h"
@@ -21,7 +22,8 @@ static const struct cli_command *const *groups(void)
 	static const struct cli_command *const all[] = {
 		cmd_shop_commands,   cmd_customer_commands, cmd_purchase_commands,
 		cmd_points_commands, cmd_reward_commands,   cmd_survey_commands,
-		cmd_check_commands,    cmd_report_commands, cmd_io_commands,     NULL,
+		cmd_demo_commands,   cmd_check_commands,    cmd_report_commands,
+		cmd_io_commands,     cmd_staff_commands,    NULL,
 	};
 	return all;
 }
@@ -49,6 +51,7 @@ int cli_fail(const struct werr *e)
 	case W_DB:
 		return EXIT_DB;
 	case W_DONE:
+	case W_AUTH:
 	case W_REFUSED:
 	default:
 		return EXIT_REFUSED;
@@ -96,6 +99,18 @@ int cli_need_shop(struct cli *cli, struct werr *e)
 		return -1;
 	cli->has_shop = true;
 	return 0;
+}
+
+int cli_need_owner(struct cli *cli, struct werr *e)
+{
+	int has = owner_exists(cli->st, e);
+	if (has < 0)
+		return -1;
+	if (has == 0)
+		return 0;
+	if (cli->pin == NULL || *cli->pin == '\0')
+		return werr_set(e, W_AUTH, _("this needs the owner's PIN (--pin or WAFA_PIN)"));
+	return staff_login(cli->st, "owner", cli->pin, e);
 }
 
 void cli_close(struct cli *cli)
@@ -159,7 +174,10 @@ int cli_run(struct cli *cli, int argc, char **argv)
 			return cli_help(found);
 	}
 	struct werr e = {0};
-	if (found->needs == NEEDS_SHOP && cli_need_shop(cli, &e) != 0)
+	if ((found->needs == NEEDS_SHOP || found->needs == NEEDS_OWNER) &&
+	    cli_need_shop(cli, &e) != 0)
+		return cli_fail(&e);
+	if (found->needs == NEEDS_OWNER && cli_need_owner(cli, &e) != 0)
 		return cli_fail(&e);
 	if (cli->json)
 		json_init(&cli->j, cli->out);

@@ -29,6 +29,7 @@ struct cli {
 	const char *db_path;
 	bool json;
 	const char *lang_opt;          /* --lang, or NULL */
+	const char *pin;               /* --pin, else $WAFA_PIN, or NULL */
 	const struct ui_locale *loc;
 	struct store *st;              /* open database, or NULL */
 	struct shop shop;              /* loaded by cli_need_shop */
@@ -41,6 +42,7 @@ struct cli {
 enum cli_needs {
 	NEEDS_NOTHING,
 	NEEDS_SHOP,   /* an open database with a shop */
+	NEEDS_OWNER,  /* a shop, and the owner's PIN once an owner exists */
 	CREATES_DB,   /* may create the database (init, demo) */
 };
 
@@ -64,6 +66,7 @@ extern const struct cli_command cmd_demo_commands[];
 extern const struct cli_command cmd_check_commands[];
 extern const struct cli_command cmd_report_commands[];
 extern const struct cli_command cmd_io_commands[];
+extern const struct cli_command cmd_staff_commands[];
 
 /* The month report as CSV (cmd_report.c): a header of the keys of
  * DESIGN.md section 6 with tiers.NAME and ladder.KEY flattened, and one
@@ -85,6 +88,9 @@ int cli_open(struct cli *cli, bool create, struct werr *e);
 /* Loads the shop (opening the database) if not loaded yet. */
 int cli_need_shop(struct cli *cli, struct werr *e);
 
+/* Logs the owner in with cli->pin when an owner exists (owner-only
+ * commands); refuses without a PIN. */
+int cli_need_owner(struct cli *cli, struct werr *e);
 /* Prints "wafa: MESSAGE" on stderr and returns the exit status of e. */
 int cli_fail(const struct werr *e);
 /* Prints a usage error for the command and returns EXIT_USAGE. */

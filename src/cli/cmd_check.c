@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "engine/check.h"
+#include "engine/staff.h"
 #include "text/i18n.h"
 
 static void report(struct cli *cli, const struct check_report *r, const char *file)
@@ -97,12 +98,24 @@ static int restore_run(struct cli *cli, int argc, char **argv)
 			 pos[0], version, store_schema_latest());
 		return cli_fail(&e);
 	}
-	if (cli_open(cli, true, &e) != 0 || store_restore(cli->st, pos[0], &e) != 0)
+	/* Restoring over a shop that has an owner is the owner's to do. */
+	struct stat db;
+	if (stat(cli->db_path, &db) == 0 && db.st_size > 0) {
+		if (cli_open(cli, false, &e) != 0 || cli_need_owner(cli, &e) != 0)
+			return cli_fail(&e);
+	}
+	struct actor who = {0};
+	if (cli_open(cli, true, &e) != 0)
+		return cli_fail(&e);
+	who = *store_actor(cli->st);
+	if (store_restore(cli->st, pos[0], &e) != 0)
 		return cli_fail(&e);
 	/* Reopen: an older backup is brought up to date on open. */
 	cli_close(cli);
 	struct check_report rep;
-	if (cli_open(cli, false, &e) != 0 || engine_check(cli->st, &rep, &e) != 0)
+	if (cli_open(cli, false, &e) != 0 ||
+	    engine_audit(cli->st, &who, "restore", pos[0], NULL, NULL, &e) != 0 ||
+	    engine_check(cli->st, &rep, &e) != 0)
 		return cli_fail(&e);
 	if (!cli->json && rep.n == 0)
 		fprintf(cli->out, _("Database restored from %s\n"), pos[0]);

@@ -438,9 +438,9 @@ const struct cli_command cmd_customer_commands[] = {
 	 N_("customer edit REF [--name NAME] [--phone PHONE] [--external-id ID] [--birthday DATE] "
 	    "[--email E] [--referrer REF] [--consent yes|no] [--note T]"),
 	 N_("change a customer's details (an empty value clears an optional field)")},
-	{"customer", "deactivate", deactivate_run, NEEDS_SHOP, N_("customer deactivate REF"),
+	{"customer", "deactivate", deactivate_run, NEEDS_OWNER, N_("customer deactivate REF"),
 	 N_("mark a customer inactive, keeping the history (owner)")},
-	{"customer", "activate", activate_run, NEEDS_SHOP, N_("customer activate REF"),
+	{"customer", "activate", activate_run, NEEDS_OWNER, N_("customer activate REF"),
 	 N_("make an inactive customer active again (owner)")},
 	{NULL, NULL, NULL, NEEDS_NOTHING, NULL, NULL},
 };

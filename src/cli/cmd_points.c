@@ -152,7 +152,7 @@ static int expire_run(struct cli *cli, int argc, char **argv)
 const struct cli_command cmd_points_commands[] = {
 	{"points", NULL, points_run, NEEDS_SHOP, N_("points REF [--at T]"),
 	 N_("a customer's balance and the points that will expire")},
-	{"points", "adjust", adjust_run, NEEDS_SHOP,
+	{"points", "adjust", adjust_run, NEEDS_OWNER,
 	 N_("points adjust REF --delta N --reason TEXT [--at T]"),
 	 N_("correct a balance by hand, with a reason (owner)")},
 	{"expire", NULL, expire_run, NEEDS_SHOP, N_("expire [--as-of T]"),

@@ -163,7 +163,7 @@ static int redeem_run(struct cli *cli, int argc, char **argv)
 }
 
 const struct cli_command cmd_reward_commands[] = {
-	{"reward", "add", add_run, NEEDS_SHOP,
+	{"reward", "add", add_run, NEEDS_OWNER,
 	 N_("reward add --code CODE --name NAME --points N [--copay AMOUNT] [--stock N] "
 	    "[--from DATE] [--to DATE]"),
 	 N_("add a reward to the catalog (owner)")},

@@ -9,6 +9,7 @@
 
 #include "engine/points.h"
 #include "engine/rules.h"
+#include "engine/staff.h"
 #include "text/collate.h"
 #include "text/digits.h"
 #include "text/fold.h"
@@ -394,6 +395,8 @@ int engine_customer_set_active(struct store *st, int64_t id, bool active, struct
 	struct customer c = {0};
 	if (op_begin(&op, st, e) != 0)
 		return -1;
+	if (require_owner(&op, e) != 0)
+		goto fail;
 	int found = customer_get(st, id, &c, e);
 	if (found <= 0) {
 		if (found == 0)
@@ -410,7 +413,11 @@ int engine_customer_set_active(struct store *st, int64_t id, bool active, struct
 	if (active && check_unique(&op, id, c.phone, c.external_id, NULL, e) != 0)
 		goto fail;
 	c.active = active;
-	if (customer_update_details(st, &c, NULL, e) != 0)
+	char *subject = xasprintf("customer %lld: %s", (long long)c.id, c.name);
+	int ar = audit_record(&op, active ? "customer activate" : "customer deactivate", subject,
+			      active ? "inactive" : "active", active ? "active" : "inactive", e);
+	free(subject);
+	if (ar != 0 || customer_update_details(st, &c, NULL, e) != 0)
 		goto fail;
 	customer_clear(&c);
 	return op_commit(&op, e);

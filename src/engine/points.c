@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/staff.h"
 #include "store/ledger.h"
 #include "store/sales.h"
 #include "text/i18n.h"
@@ -235,8 +236,9 @@ int engine_adjust(struct store *st, int64_t customer_id, int64_t delta, const ch
 		free(why);
 		return -1;
 	}
-	if (load_customer(&op, customer_id, &c, e) != 0 || op_instant(&op, at, &t, e) != 0 ||
-	    order_check(&op, &c, t, e) != 0 || expiry_apply(&op, &c, t, NULL, e) != 0)
+	if (require_owner(&op, e) != 0 || load_customer(&op, customer_id, &c, e) != 0 ||
+	    op_instant(&op, at, &t, e) != 0 || order_check(&op, &c, t, e) != 0 ||
+	    expiry_apply(&op, &c, t, NULL, e) != 0)
 		goto fail;
 	if (delta < 0 && c.balance + delta < 0) {
 		werr_set(e, W_REFUSED,
@@ -255,7 +257,14 @@ int engine_adjust(struct store *st, int64_t customer_id, int64_t delta, const ch
 		if (c.next_expiry == TIME_NONE || ex < c.next_expiry)
 			c.next_expiry = ex;
 	}
-	if (customer_save_summary(st, &c, e) != 0)
+	char *subject = xasprintf("customer %lld: %s", (long long)c.id, why);
+	char *before = xasprintf("%lld", (long long)(c.balance - delta));
+	char *after = xasprintf("%lld", (long long)c.balance);
+	int r = audit_record(&op, "points adjust", subject, before, after, e);
+	free(subject);
+	free(before);
+	free(after);
+	if (r != 0 || customer_save_summary(st, &c, e) != 0)
 		goto fail;
 	out->entry_id = le.id;
 	out->balance = c.balance;

@@ -11,6 +11,7 @@
 #include "engine/points.h"
 #include "engine/rules.h"
 #include "engine/shop.h"
+#include "engine/staff.h"
 #include "store/customers.h"
 #include "store/ledger.h"
 #include "text/i18n.h"
@@ -91,6 +92,8 @@ int engine_reward_add(struct store *st, const struct reward_input *in, struct re
 		free(code);
 		return -1;
 	}
+	if (require_owner(&op, e) != 0)
+		goto fail;
 	int found = reward_by_code(st, code, &existing, e);
 	reward_clear(&existing);
 	if (found != 0) {
@@ -102,7 +105,10 @@ int engine_reward_add(struct store *st, const struct reward_input *in, struct re
 	struct reward r = {.code = code, .name = name, .points = in->points, .copay = in->copay,
 			   .stock = in->stock, .active_from = in->active_from,
 			   .active_to = in->active_to, .created_at = op.now};
-	if (reward_insert(st, &r, e) != 0) {
+	char *after = xasprintf("%s: %lld points", name, (long long)in->points);
+	int ar = audit_record(&op, "reward add", code, NULL, after, e);
+	free(after);
+	if (ar != 0 || reward_insert(st, &r, e) != 0) {
 		free(name);
 		goto fail;
 	}
@@ -129,6 +135,8 @@ int engine_reward_edit(struct store *st, const struct reward_input *in, struct w
 		free(code);
 		return -1;
 	}
+	if (require_owner(&op, e) != 0)
+		goto fail;
 	int found = reward_by_code(st, code, &r, e);
 	if (found <= 0) {
 		if (found == 0)
@@ -149,7 +157,10 @@ int engine_reward_edit(struct store *st, const struct reward_input *in, struct w
 	r.stock = in->stock;
 	r.active_from = in->active_from;
 	r.active_to = in->active_to;
-	if (reward_update(st, &r, e) != 0)
+	char *after = xasprintf("%s: %lld points", r.name, (long long)r.points);
+	int ar = audit_record(&op, "reward edit", code, NULL, after, e);
+	free(after);
+	if (ar != 0 || reward_update(st, &r, e) != 0)
 		goto fail;
 	reward_clear(&r);
 	free(code);

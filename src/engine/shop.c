@@ -9,6 +9,7 @@
 
 #include "engine/rules.h"
 #include "store/customers.h"
+#include "engine/staff.h"
 #include "text/digits.h"
 #include "text/i18n.h"
 #include "text/money.h"
@@ -388,7 +389,11 @@ int program_set(struct store *st, const char *key, const char *value, struct wer
 	if (op_begin(&op, st, e) != 0)
 		return -1;
 	char *stored = NULL;
+	char *before = NULL;
 	int64_t n = 0;
+	if (require_owner(&op, e) != 0)
+		goto fail;
+	before = program_value_text(&op.shop, k);
 	switch (k->type) {
 	case PK_FIXED:
 		werr_set(e, W_REFUSED, _("%s is set when the shop is created and cannot change"),
@@ -463,10 +468,19 @@ int program_set(struct store *st, const char *key, const char *value, struct wer
 	if (strcmp(key, "expiry_days") == 0 &&
 	    customers_reset_next_expiry(st, n * DAY_SECONDS, op.shop.p.expiry_mark, e) != 0)
 		goto fail;
+	/* The audit shows money as typed by people: in major units. */
+	char *after = k->type == PK_MONEY ? money_format_plain(n, op.shop.p.decimals)
+					  : xstrdup(stored);
+	int r = audit_record(&op, "program set", key, before, after, e);
+	free(after);
+	if (r != 0)
+		goto fail;
 	free(stored);
+	free(before);
 	return op_commit(&op, e);
 fail:
 	free(stored);
+	free(before);
 	op_abort(&op);
 	return -1;
 }
@@ -491,6 +505,8 @@ int tier_set(struct store *st, const char *name, int64_t min_spend, int multipli
 		free(trimmed);
 		return -1;
 	}
+	if (require_owner(&op, e) != 0)
+		goto fail;
 	const struct tier *same_name = shop_tier_named(&op.shop, trimmed);
 	const struct tier *same_spend = NULL;
 	for (size_t i = 0; i < op.shop.ntiers; i++)
@@ -512,6 +528,16 @@ int tier_set(struct store *st, const char *name, int64_t min_spend, int multipli
 			 .discount = discount};
 	if (same_spend != NULL && same_spend != same_name &&
 	    tier_delete(st, same_spend->id, e) != 0)
+		goto fail;
+	char *before = same_name != NULL
+			       ? xasprintf("%lld x%d%% -%d%%", (long long)same_name->min_spend,
+					   same_name->multiplier, same_name->discount)
+			       : NULL;
+	char *after = xasprintf("%lld x%d%% -%d%%", (long long)min_spend, multiplier, discount);
+	int r = audit_record(&op, "tier set", trimmed, before, after, e);
+	free(before);
+	free(after);
+	if (r != 0)
 		goto fail;
 	if (same_name != NULL) {
 		t.id = same_name->id;

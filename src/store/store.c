@@ -29,8 +29,22 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	int depth; /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
+	struct actor actor;
 	struct stmt_slot slots[STMT_SLOTS];
 };
+
+void store_set_actor(struct store *st, const struct actor *a)
+{
+	if (a == NULL)
+		memset(&st->actor, 0, sizeof st->actor);
+	else
+		st->actor = *a;
+}
+
+const struct actor *store_actor(const struct store *st)
+{
+	return &st->actor;
+}
 
 sqlite3 *store_db(struct store *st)
 {

@@ -53,6 +53,16 @@ void store_rollback(struct store *st);
 int store_begin_read(struct store *st, struct werr *e);
 bool store_in_transaction(const struct store *st);
 
+/* Who is acting on this connection (for owner-only actions and the
+ * audit trail): staff id 0 and role NULL when nobody logged in. */
+struct actor {
+	int64_t staff_id;
+	char name[128];
+	char role[16]; /* "owner", "staff" or "" */
+};
+void store_set_actor(struct store *st, const struct actor *a);
+const struct actor *store_actor(const struct store *st);
+
 /* Durability for bulk generation (demo): synchronous=OFF and a large
  * cache while on, back to FULL when off. */
 int store_set_bulk_mode(struct store *st, bool on, struct werr *e);

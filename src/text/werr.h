@@ -13,6 +13,7 @@ enum wstatus {
 	W_REFUSED = 1, /* validation, not found, insufficient points, out of order */
 	W_USAGE = 2,   /* the command was called wrongly */
 	W_DB = 3,      /* still locked after the busy timeout, corrupt, I/O */
+	W_AUTH = 4,    /* an owner-only action without the owner's PIN (exit 1) */
 };
 
 struct werr {
