@@ -267,6 +267,16 @@ int csv_in_open(const char *path, enum csv_encoding enc, bool persian, struct cs
 	char *raw = read_file(path, &len, e);
 	if (raw == NULL)
 		return -1;
+	int r = csv_in_from_memory(raw, len, enc, persian, out, e);
+	if (r != 0)
+		werr_prefix(e, "%s", path);
+	free(raw);
+	return r;
+}
+
+int csv_in_from_memory(const char *raw, size_t len, enum csv_encoding enc, bool persian,
+		       struct csv_in **out, struct werr *e)
+{
 	struct csv_in *c = xcalloc(1, sizeof *c);
 	const char *body = raw;
 	size_t blen = len;
@@ -282,22 +292,19 @@ int csv_in_open(const char *path, enum csv_encoding enc, bool persian, struct cs
 	size_t ulen;
 	if (enc == CSV_UTF8) {
 		if (!valid_utf8_bytes(body, blen)) {
-			free(raw);
 			free(c);
 			return werr_set(e, W_REFUSED,
-					_("%s is not valid UTF-8 (try --encoding cp1256)"), path);
+					_("not valid UTF-8 (try --encoding cp1256)"));
 		}
 		utf8 = xstrndup(body, blen);
 		ulen = blen;
 	} else {
 		utf8 = from_cp1256(body, blen, &ulen, e);
 		if (utf8 == NULL) {
-			free(raw);
 			free(c);
 			return -1;
 		}
 	}
-	free(raw);
 	/* Persian shops: Arabic yeh and kaf become Persian; direction marks go. */
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < ulen;) {

@@ -43,6 +43,9 @@ struct csv_in;
  * stripped from every field. */
 int csv_in_open(const char *path, enum csv_encoding enc, bool persian, struct csv_in **out,
 		struct werr *e);
+/* The same from bytes in memory (the bytes are copied). */
+int csv_in_from_memory(const char *data, size_t len, enum csv_encoding enc, bool persian,
+		       struct csv_in **out, struct werr *e);
 /* The next record: *fields (owned by c, valid until the next call), *n
  * fields, *line the line it starts on (1-based).  Returns 1, 0 at the end,
  * -1 on a malformed record (an unterminated quote: e names the line). */

@@ -68,8 +68,9 @@ static enum phone_error collect(const char *text, bool query, struct strbuf *dig
 }
 
 /* "0098912..." -> "0912..." for the shop's country_code "98" ("+98" and
- * "0098" are taken too).  A trunk "0" written after the country code, as
- * in "+98 (0)912 ...", is dropped. */
+ * "0098" are taken too).  Trunk zeros written after the country code, as
+ * in "+98 (0)912 ...", are dropped -- all of them, so that a normalised
+ * number normalises to itself (found by fuzzing: "+98 00 98 ..."). */
 static void make_national(struct strbuf *digits, const char *country_code)
 {
 	if (country_code == NULL)
@@ -86,7 +87,7 @@ static void make_national(struct strbuf *digits, const char *country_code)
 	if (strncmp(d, "00", 2) != 0 || strncmp(d + 2, country_code, cclen) != 0)
 		return;
 	const char *rest = d + 2 + cclen;
-	if (rest[0] == '0')
+	while (rest[0] == '0')
 		rest++;
 	char *national = xasprintf("0%s", rest);
 	strbuf_reset(digits);
