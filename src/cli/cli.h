@@ -68,14 +68,6 @@ extern const struct cli_command cmd_report_commands[];
 extern const struct cli_command cmd_io_commands[];
 extern const struct cli_command cmd_staff_commands[];
 
-/* The month report as CSV (cmd_report.c): a header of the keys of
- * DESIGN.md section 6 with tiers.NAME and ladder.KEY flattened, and one
- * row per month. */
-struct csv_out;
-struct month_report;
-void report_csv_header(struct csv_out *c, const struct month_report *r);
-void report_csv_row(struct cli *cli, struct csv_out *c, const struct month_report *r);
-
 /* Runs the command in argv (argv[0] is the command word); returns the
  * exit status. */
 int cli_run(struct cli *cli, int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "engine/importer.h"
 #include "engine/metrics.h"
+#include "engine/report_csv.h"
 #include "store/customers.h"
 #include "store/sales.h"
 #include "text/calendar.h"
@@ -237,7 +238,7 @@ static int export_run(struct cli *cli, int argc, char **argv, int what)
 			}
 			if (i == 0)
 				report_csv_header(x.csv, &rep);
-			report_csv_row(cli, x.csv, &rep);
+			report_csv_row(x.csv, &rep, cli->shop.p.timezone);
 			month_report_free(&rep);
 			x.rows++;
 		}

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "engine/metrics.h"
+#include "engine/report_csv.h"
 #include "store/surveys.h"
 #include "text/calendar.h"
 #include "text/csv.h"
@@ -92,58 +93,6 @@ static void month_json(struct cli *cli, const struct month_report *r)
 	json_object_end(j);
 }
 
-void report_csv_header(struct csv_out *c, const struct month_report *r)
-{
-	csv_put(c, "month");
-	csv_put(c, "start");
-	csv_put(c, "end");
-	for (size_t i = 0; i < month_nmetrics; i++)
-		csv_put(c, month_metrics[i].key);
-	for (size_t i = 0; i < r->ntiers; i++) {
-		char *k = xasprintf("tiers.%s", r->tiers[i].name);
-		csv_put(c, k);
-		free(k);
-	}
-	for (size_t i = 0; i < ladder_nkeys; i++) {
-		char *k = xasprintf("ladder.%s", ladder_keys[i].key);
-		csv_put(c, k);
-		free(k);
-	}
-	csv_end_row(c);
-}
-
-void report_csv_row(struct cli *cli, struct csv_out *c, const struct month_report *r)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%04d-%02d", r->year, r->month);
-	csv_put(c, buf);
-	tz_format_rfc3339(cli->shop.p.timezone, r->start, buf);
-	csv_put(c, buf);
-	tz_format_rfc3339(cli->shop.p.timezone, r->end, buf);
-	csv_put(c, buf);
-	for (size_t i = 0; i < month_nmetrics; i++) {
-		const struct metric *m = &month_metrics[i];
-		if (m->type == MT_RATE) {
-			struct rate v = metric_rate(r, m);
-			if (v.defined) {
-				snprintf(buf, sizeof buf, "%.4f", v.value);
-				csv_put(c, buf);
-			} else {
-				csv_put(c, "");
-			}
-		} else if (m->type == MT_NPS && !r->nps_defined) {
-			csv_put(c, "");
-		} else {
-			csv_put_int(c, metric_int(r, m));
-		}
-	}
-	for (size_t i = 0; i < r->ntiers; i++)
-		csv_put_int(c, r->tiers[i].customers);
-	for (size_t i = 0; i < ladder_nkeys; i++)
-		csv_put_int(c, ladder_value(&r->ladder, &ladder_keys[i]));
-	csv_end_row(c);
-}
-
 static void month_text(struct cli *cli, const struct month_report *r)
 {
 	const struct program *p = &cli->shop.p;
@@ -206,7 +155,7 @@ static int month_run(struct cli *cli, int argc, char **argv)
 	if (csv != NULL) {
 		struct csv_out *c = csv_out_new(cli->out, CSV_UTF8, false);
 		report_csv_header(c, &rep);
-		report_csv_row(cli, c, &rep);
+		report_csv_row(c, &rep, cli->shop.p.timezone);
 		month_report_free(&rep);
 		return finish_csv(c);
 	}
@@ -252,7 +201,7 @@ static int trend_run(struct cli *cli, int argc, char **argv)
 		if (c != NULL) {
 			if (i == 0)
 				report_csv_header(c, &rep);
-			report_csv_row(cli, c, &rep);
+			report_csv_row(c, &rep, cli->shop.p.timezone);
 		} else if (cli->json) {
 			month_json(cli, &rep);
 		} else {

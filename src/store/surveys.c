@@ -41,8 +41,8 @@ static const char SQL_CONTACT[] =
 	"AND k.outcome = 'refused' AND k.at > ?3) "
 static const char SQL_CALL_LIST[] =
 	"SELECT c.id, c.name, c.phone, MAX(s.at), "
-	"(SELECT MAX(k.at) FROM contact_log k WHERE k.customer_id = c.id AND k.at > ?4) AS called "
-	CALL_LIST_FROM "GROUP BY c.id ORDER BY called IS NOT NULL, MAX(s.at), c.id LIMIT ?5";
+	"(SELECT MAX(k.at) FROM contact_log k WHERE k.customer_id = c.id AND k.at > ?4) AS called, "
+	"c.tier " CALL_LIST_FROM "GROUP BY c.id ORDER BY called IS NOT NULL, MAX(s.at), c.id LIMIT ?5";
 static const char SQL_CALL_COUNT[] =
 	"SELECT count(DISTINCT c.id) " CALL_LIST_FROM;
 
@@ -70,6 +70,7 @@ void call_items_free(struct call_item *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].name);
 		free(v[i].phone);
+		free(v[i].tier);
 	}
 	free(v);
 }
@@ -237,6 +238,7 @@ int call_list(struct store *st, int64_t now, size_t limit, struct call_item **v,
 		c->phone = col_text(s, 2);
 		c->sale_at = sqlite3_column_int64(s, 3);
 		c->contacted_at = col_time(s, 4);
+		c->tier = col_text(s, 5);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {

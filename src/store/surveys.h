@@ -60,6 +60,7 @@ struct call_item {
 	char *phone;
 	int64_t sale_at;      /* the latest sale 2-14 days ago */
 	int64_t contacted_at; /* latest unanswered call, or TIME_NONE */
+	char *tier;           /* the customer's tier (last recorded), or NULL */
 };
 void call_items_free(struct call_item *v, size_t n);
 /* The call list at instant now: customers who consented, active, with a

@@ -27,8 +27,11 @@ const struct key_binding key_bindings[] = {
 	 N_("Next field (also Down, and Enter, which saves on the last field).")},
 	{ACT_PREV_FIELD, "Shift-Tab", N_("Previous"), N_("Previous field (also Up).")},
 	{ACT_OPEN, "Enter", N_("Open"), N_("In a list: open the highlighted row.")},
-	{ACT_PREV_MONTH, "\u2190", N_("Earlier"), N_("Month screen: the month before.")},
-	{ACT_NEXT_MONTH, "\u2192", N_("Later"), N_("Month screen: the month after.")},
+	{ACT_PREV_MONTH, "\u2190", N_("Earlier"),
+	 N_("Month screen: the month before (in Persian and Arabic \u2192: the earlier month "
+	    "is on the right).")},
+	{ACT_NEXT_MONTH, "\u2192", N_("Later"),
+	 N_("Month screen: the month after (in Persian and Arabic \u2190).")},
 	{ACT_EDIT, "e", N_("Edit"), N_("Customer card: change the customer's details.")},
 	{ACT_ADJUST, "a", N_("Adjust"), N_("Customer card: correct the points by hand (owner).")},
 	{ACT_RETURN, "r", N_("Return"), N_("Customer card: goods coming back from a purchase.")},
@@ -42,6 +45,15 @@ const struct key_binding key_bindings[] = {
 	{ACT_REFUSED, "r", N_("Refused"), N_("Survey: the customer does not want to answer.")},
 	{ACT_FOLLOW_UPS, "f", N_("Follow-ups"), N_("Survey: detractor follow-ups to close.")},
 	{ACT_NEW, "Enter", N_("New"), N_("After a purchase: the next one.")},
+	{ACT_ANSWER, "Enter", N_("Answer"),
+	 N_("Survey: enter the customer's answer (score 0-10: a digit; 1 then 0 for 10).")},
+	{ACT_CLOSE_FOLLOW_UP, "Enter", N_("Close"),
+	 N_("Survey follow-ups: close the highlighted one with a note.")},
+	{ACT_SECTION, "Tab", N_("Section"),
+	 N_("Settings: the next section (program, tiers, rewards catalog).")},
+	{ACT_ADD, "n", N_("Add"), N_("Settings: add a tier or a reward.")},
+	{ACT_CHANGE, "Enter", N_("Change"),
+	 N_("Settings: change the highlighted value, tier or reward.")},
 };
 const size_t key_nbindings = sizeof key_bindings / sizeof key_bindings[0];
 

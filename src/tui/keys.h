@@ -45,6 +45,12 @@ enum action {
 	ACT_REFUSED,
 	ACT_FOLLOW_UPS,
 	ACT_NEW,
+	/* Survey, month and settings screens. */
+	ACT_ANSWER,
+	ACT_CLOSE_FOLLOW_UP,
+	ACT_SECTION,
+	ACT_ADD,
+	ACT_CHANGE,
 	ACT__COUNT
 };
 
