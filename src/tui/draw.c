@@ -68,10 +68,19 @@ int draw_col(const struct app *app, int x, int w)
 	return app->rtl ? app->cols - x - w : x;
 }
 
+/* Characters that take no cell and are never drawn: the byte order mark,
+ * joiners, direction marks (U+061C is the Arabic letter mark that ICU
+ * puts after Arabic percentages), embeddings and isolates. */
+static bool invisible(uint32_t cp)
+{
+	return cp == 0xFEFF || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 static int cp_width(uint32_t cp)
 {
-	if (cp == 0xFEFF || cp == 0x200C || cp == 0x200D || cp == 0x200E || cp == 0x200F)
-		return 0; /* invisible: joiners, marks */
+	if (invisible(cp))
+		return 0;
 	int w = wcwidth((wchar_t)cp);
 	return w < 0 ? 1 : w;
 }
@@ -132,19 +141,17 @@ static int put_cells(int y, int col, int maxcol, const uint32_t *v, size_t n, at
 	while (i < n) {
 		wchar_t wc[CCHARW_MAX + 1];
 		int k = 0;
-		if (cp_width(v[i]) == 0 && v[i] != 0xFEFF) {
-			/* A mark with no base before it: show it on a space. */
-			wc[k++] = L' ';
-		} else if (v[i] == 0xFEFF || v[i] == 0x200C || v[i] == 0x200D ||
-			   v[i] == 0x200E || v[i] == 0x200F) {
+		if (invisible(v[i])) {
 			i++;
 			continue;
+		} else if (cp_width(v[i]) == 0) {
+			/* A mark with no base before it: show it on a space. */
+			wc[k++] = L' ';
 		} else {
 			wc[k++] = (wchar_t)v[i++];
 		}
 		while (i < n && cp_width(v[i]) == 0 && k < CCHARW_MAX) {
-			if (v[i] != 0xFEFF && v[i] != 0x200C && v[i] != 0x200D &&
-			    v[i] != 0x200E && v[i] != 0x200F)
+			if (!invisible(v[i]))
 				wc[k++] = (wchar_t)v[i];
 			i++;
 		}

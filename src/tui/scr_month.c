@@ -287,8 +287,8 @@ static void draw_nav(struct app *app, struct month_screen *s, const struct month
 	/* The neighbours, each at its own side of a span at the end of the
 	 * line; the arrows point outwards (mirrored in right-to-left). */
 	int navw = app->cols - 2 - used - 4;
-	if (navw > 40)
-		navw = 40;
+	if (navw > 34)
+		navw = 34;
 	int nx = app->cols - 1 - navw;
 	int py = s->year, pm = s->month, ny = s->year, nm = s->month;
 	month_step(&py, &pm, -1);
@@ -634,8 +634,8 @@ struct cols {
 
 static struct cols list_columns(int w)
 {
-	struct cols c = {0, 15, 16, 16, 0};
-	c.name = w >= 110 ? 30 : 22;
+	struct cols c = {0, 13, 13, 16, 0};
+	c.name = w >= 110 ? 30 : 20;
 	c.rest = w - c.name - c.phone - c.value - c.date - 4;
 	if (c.rest < 0) {
 		c.name += c.rest;
@@ -777,7 +777,9 @@ static void draw_list(struct app *app, struct month_screen *s)
 		break;
 	}
 	int used = draw_ui(app, 1, 1, app->cols - 2, title, ALIGN_START, LOOK_TITLE);
-	draw_text(app, 1, used + 3, 10, n, BIDI_LTR, ALIGN_START, LOOK_DIM);
+	char *count = xasprintf(P_("%s customer", "%s customers", rows_count(s)), n);
+	draw_ui(app, 1, 1 + used + 3, app->cols - used - 5, count, ALIGN_START, LOOK_DIM);
+	free(count);
 	free(title);
 	free(month);
 	free(n);

@@ -91,6 +91,7 @@ struct survey_screen {
 	struct form comment;
 	char *error;        /* the panel's message, or NULL */
 	bool touched;       /* something was picked or typed */
+	int ticks;          /* idle seconds since the list was read */
 };
 
 /* The key bar changes with what is on screen; the app reads it after
@@ -153,6 +154,7 @@ static void load_follow_ups(struct app *app, struct survey_screen *s)
 
 static void load(struct app *app, struct survey_screen *s)
 {
+	s->ticks = 0;
 	load_calls(app, s);
 	load_nps(app, s);
 	if (s->view == VIEW_FOLLOW_UPS)
@@ -714,6 +716,17 @@ static void survey_resume(struct app *app, void *state)
 	load(app, state);
 }
 
+/* Another desk may be calling the same list: read it again after a
+ * quiet minute (not under an open panel or a follow-up being closed). */
+static int survey_tick(struct app *app, void *state)
+{
+	struct survey_screen *s = state;
+	if (s->panel || ++s->ticks < 60)
+		return KF_IGNORED;
+	load(app, s);
+	return KF_REDRAW;
+}
+
 static bool survey_dirty(void *state)
 {
 	struct survey_screen *s = state;
@@ -912,5 +925,6 @@ const struct screen_ops screen_survey = {
 	.leave = survey_leave,
 	.dirty = survey_dirty,
 	.resume = survey_resume,
+	.tick = survey_tick,
 	.bar = survey_bar,
 };

@@ -13,8 +13,8 @@ w init --currency IRT --decimals 0 --earn-unit 10000 --point-value 100 \
 	--calendar persian --timezone Asia/Tehran --shop "Golestan"
 # 1 Ali: no consent, answered this morning (a promoter).  2-4 consent,
 # with a sale 10, 6 and 5 days ago: the call list, oldest sale first.
-# (Sales are back-dated before anything applies expiry up to now: a
-# report does, and so the month's NPS is read without one.)
+# Every back-dated sale comes first: `report month` applies expiry up to
+# now, and nothing may be dated before that afterwards (rule 6).
 w customer add --name "Ali Karimi" --phone 09120000001 --at "2026-09-01 10:00"
 w customer add --name "Reza Tehrani" --phone 09121110000 --consent yes --at "2026-09-01 10:00"
 w customer add --name "Maryam Rahimi" --phone 09123456789 --consent yes --at "2026-09-01 10:00"
