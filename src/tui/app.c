@@ -316,11 +316,16 @@ static int global_key(struct app *app, const struct key *k)
 		app_show(app, &screen_customers, NULL);
 		return KF_HANDLED;
 	case ACT_PURCHASE:
-		app_show(app, &screen_purchase, NULL);
+	case ACT_REDEEM: {
+		/* For the customer on screen, when there is one (a copy: the
+		 * screen's state goes before the new screen opens). */
+		int64_t id = 0;
+		const struct screen_ops *ops = top_ops(app);
+		bool has = ops->customer != NULL && ops->customer(top_state(app), &id);
+		app_show(app, a == ACT_PURCHASE ? &screen_purchase : &screen_redeem,
+			 has ? &id : NULL);
 		return KF_HANDLED;
-	case ACT_REDEEM:
-		app_show(app, &screen_redeem, NULL);
-		return KF_HANDLED;
+	}
 	case ACT_SURVEY:
 		app_show(app, &screen_survey, NULL);
 		return KF_HANDLED;

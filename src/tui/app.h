@@ -48,6 +48,10 @@ struct screen_ops {
 	int (*tick)(struct app *app, void *state);
 	/* The actions the key bar shows, ended by ACT_NONE. */
 	const enum action *bar;
+	/* The customer the screen is about now, if any (may be NULL): F3
+	 * and F4 then open the purchase and redeem screens for that
+	 * customer.  Returns false when there is none. */
+	bool (*customer)(void *state, int64_t *id);
 };
 
 enum bidi_mode {

@@ -37,7 +37,9 @@ void draw_init_looks(bool colors)
 		looks[LOOK_DIM] = A_DIM;
 		looks[LOOK_ACCENT] = COLOR_PAIR(7) | A_BOLD;
 		looks[LOOK_INPUT] = COLOR_PAIR(8);
-		looks[LOOK_BIG] = COLOR_PAIR(7) | A_BOLD | A_REVERSE;
+		/* Black on yellow whatever the terminal's background (a reversed
+		 * yellow is white on yellow on a light terminal). */
+		looks[LOOK_BIG] = COLOR_PAIR(4);
 	} else {
 		looks[LOOK_NORMAL] = A_NORMAL;
 		looks[LOOK_TITLE] = A_BOLD;
@@ -160,7 +162,9 @@ static int put_cells(int y, int col, int maxcol, const uint32_t *v, size_t n, at
 		if (x + cw > maxcol)
 			break;
 		cchar_t cc;
-		setcchar(&cc, wc, attr, 0, NULL);
+		/* The colour pair goes in its own argument: setcchar ignores the
+		 * pair bits of attr. */
+		setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 		mvadd_wch(y, x, &cc);
 		x += cw;
 	}
@@ -279,7 +283,7 @@ void draw_fill(struct app *app, int y, int x, int w, enum look look)
 			continue;
 		cchar_t cc;
 		wchar_t sp[2] = {L' ', L'\0'};
-		setcchar(&cc, sp, a, 0, NULL);
+		setcchar(&cc, sp, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
 		mvadd_wch(y, col + i, &cc);
 	}
 }

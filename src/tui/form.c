@@ -330,9 +330,25 @@ static int label_width(const struct form *f)
 	return w + 2;
 }
 
+/* The span a value is drawn in.  A text running against the layout
+ * (digits in a right-to-left form, a Persian name in an English one) ends
+ * at the field's starting edge: one cell stays free there, for the cursor
+ * after its last letter. */
+static bool against_layout(const struct app *app, const struct form *f, size_t i)
+{
+	const struct field_def *d = &f->defs[i];
+	if (d->kind == FIELD_CHOICE || d->kind == FIELD_YESNO)
+		return false;
+	enum bidi_dir dir = field_bidi(app, d);
+	bool rtl = dir == BIDI_RTL || (dir == BIDI_AUTO && bidi_is_rtl(f->values[i]));
+	return rtl != app->rtl && d->width > 1;
+}
+
 void form_draw(struct app *app, struct form *f, int y, int x, int w)
 {
 	f->label_width = label_width(f);
+	if (f->label_width < f->label_min)
+		f->label_width = f->label_min;
 	int row = y;
 	for (size_t i = 0; i < f->n; i++) {
 		if (f->hidden[i])
@@ -351,7 +367,10 @@ void form_draw(struct app *app, struct form *f, int y, int x, int w)
 		enum bidi_dir dir = d->kind == FIELD_CHOICE || d->kind == FIELD_YESNO
 					    ? ui_dir(app)
 					    : field_bidi(app, d);
-		draw_text(app, row, ix, iw, v, dir, ALIGN_START, LOOK_INPUT);
+		if (against_layout(app, f, i))
+			draw_text(app, row, ix + 1, iw - 1, v, dir, ALIGN_START, LOOK_INPUT);
+		else
+			draw_text(app, row, ix, iw, v, dir, ALIGN_START, LOOK_INPUT);
 		int after = ix + iw + 1;
 		if (after < x + w) {
 			if (f->errors[i] != NULL)
@@ -379,6 +398,15 @@ void form_place_cursor(struct app *app, struct form *f, int y, int x)
 	int ix = x + f->label_width;
 	if (d->kind == FIELD_CHOICE || d->kind == FIELD_YESNO) {
 		move(row, draw_col(app, ix, 1));
+	} else if (against_layout(app, f, f->focus)) {
+		const char *v = f->values[f->focus];
+		enum bidi_dir dir = field_bidi(app, d);
+		int col = draw_cursor_col(app, ix + 1, d->width - 1, v, dir, ALIGN_START,
+					  f->cursor[f->focus]);
+		/* Past the end: the free cell beside the text. */
+		if (f->cursor[f->focus] >= utf8_length(v))
+			col += app->rtl ? 1 : -1;
+		move(row, col);
 	} else {
 		int col = draw_cursor_col(app, ix, d->width, f->values[f->focus], field_bidi(app, d),
 					  ALIGN_START, f->cursor[f->focus]);

@@ -49,6 +49,7 @@ struct form {
 	size_t focus;
 	bool dirty;      /* something was typed */
 	int label_width; /* columns of the labels (computed on draw) */
+	int label_min;   /* at least this many (forms on one screen line up) */
 };
 
 enum form_event {
