@@ -45,6 +45,22 @@ const struct key_binding key_bindings[] = {
 	{ACT_REFUSED, "r", N_("Refused"), N_("Survey: the customer does not want to answer.")},
 	{ACT_FOLLOW_UPS, "f", N_("Follow-ups"), N_("Survey: detractor follow-ups to close.")},
 	{ACT_NEW, "Enter", N_("New"), N_("After a purchase: the next one.")},
+	/* TRANSLATORS: key bar: take the highlighted customer of the list. */
+	{ACT_PICK, "Enter", N_("Choose"),
+	 N_("Purchase and redeem: take the highlighted customer (Up and Down move the "
+	    "highlight).")},
+	/* TRANSLATORS: key bar: record the sale. */
+	{ACT_RECORD, "Enter", N_("Record"),
+	 N_("Purchase: Enter in the amount field records the sale.")},
+	{ACT_PAY_POINTS, "Tab", N_("Pay with points"),
+	 N_("Purchase: Tab from the amount goes to the points that pay part of it.")},
+	/* TRANSLATORS: key bar: exchange points for the highlighted reward. */
+	{ACT_REDEEM_REWARD, "Enter", N_("Redeem it"),
+	 N_("Redeem: exchange points for the highlighted reward (asks first).")},
+	{ACT_CONTINUE, "Enter", N_("Continue"), N_("After a voucher: back to the rewards.")},
+	/* TRANSLATORS: key bar: back to the customer field. */
+	{ACT_CUSTOMER_FIELD, "Tab", N_("Customer"),
+	 N_("Redeem: back to the customer field to choose another customer.")},
 	{ACT_ANSWER, "Enter", N_("Answer"),
 	 N_("Survey: enter the customer's answer (score 0-10: a digit; 1 then 0 for 10).")},
 	{ACT_CLOSE_FOLLOW_UP, "Enter", N_("Close"),

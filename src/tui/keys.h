@@ -45,6 +45,13 @@ enum action {
 	ACT_REFUSED,
 	ACT_FOLLOW_UPS,
 	ACT_NEW,
+	/* Purchase and redeem. */
+	ACT_PICK,
+	ACT_RECORD,
+	ACT_PAY_POINTS,
+	ACT_REDEEM_REWARD,
+	ACT_CONTINUE,
+	ACT_CUSTOMER_FIELD,
 	/* Survey, month and settings screens. */
 	ACT_ANSWER,
 	ACT_CLOSE_FOLLOW_UP,
