@@ -800,7 +800,28 @@ static void survey_draw(struct app *app, void *state)
 		if (s->nfups == 0)
 			draw_ui(app, 3, x + 1, w - 1, _("No follow-up is open."), ALIGN_START,
 				LOOK_DIM);
-		list_draw(app, &s->fups_list, 3, x + 1, bottom - 3 + 1, w - 1);
+		/* The highlighted one's whole comment under the list. */
+		list_draw(app, &s->fups_list, 3, x + 1, bottom - 2 - 3 + 1, w - 1);
+		size_t i = list_selected(&s->fups_list);
+		if (i != SIZE_MAX) {
+			const struct follow_up *f = &s->fups[i];
+			char *score = fmt_int(app->loc, f->score);
+			char *when = cal_format(app->shop.p.calendar, app->shop.p.timezone,
+						app->loc->lang, app->loc->digits, f->opened_at,
+						DATE_DAY);
+			/* TRANSLATORS: under the follow-ups: "score 4 on 12 Aban 1405". */
+			char *text = xasprintf(_("score %s on %s"), score, when != NULL ? when : "");
+			char *head = xasprintf(" %s ", text);
+			free(text);
+			draw_hline(app, bottom - 1, x, w);
+			draw_ui(app, bottom - 1, x + 1, w - 2, head, ALIGN_START, LOOK_TITLE);
+			draw_text(app, bottom, x + 1, w - 1,
+				  f->comment != NULL ? f->comment : _("(no comment)"), BIDI_AUTO,
+				  ALIGN_START, f->comment != NULL ? LOOK_NORMAL : LOOK_DIM);
+			free(head);
+			free(when);
+			free(score);
+		}
 		return;
 	}
 	if (s->panel) {

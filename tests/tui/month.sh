@@ -99,4 +99,26 @@ resize 100 30
 
 keys F10
 expect_exited "F10 quits"
+
+# Persian: the screen is mirrored and the earlier month is on the right,
+# so Right goes back in time and Left forward.  The exported file names
+# the month on screen whatever the language.
+tm kill-session -t t
+rm -f "$T"/wafa-*.csv
+start 100 30 --lang fa
+keys F6
+keys Right
+keys c
+i=0
+while [ ! -f "$T/wafa-1405-08.csv" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+checks=$((checks + 1))
+[ -f "$T/wafa-1405-08.csv" ] || fail "fa: Right should show Aban (the month before): $(ls "$T")"
+keys Left
+keys c
+i=0
+while [ ! -f "$T/wafa-1405-09.csv" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+checks=$((checks + 1))
+[ -f "$T/wafa-1405-09.csv" ] || fail "fa: Left should come back to Azar: $(ls "$T")"
+keys F10
+expect_exited "F10 quits (fa)"
 finish
