@@ -1867,10 +1867,12 @@ static int generate(struct gen *g, const struct demo_params *p)
 	for (size_t i = 0; i < g->nleavers; i++)
 		if (engine_customer_set_active(g->st, g->leavers[i], false, g->e) != 0)
 			goto out;
-	char mark[32];
+	char mark[32], mark_id[32];
 	snprintf(mark, sizeof mark, "%lld", (long long)p->now);
+	snprintf(mark_id, sizeof mark_id, "%lld", (long long)(g->first_id + (int64_t)g->n - 1));
 	if ((g->mark == TIME_NONE || p->now > g->mark) &&
-	    settings_set(g->st, "expiry_mark", mark, g->e) != 0)
+	    (settings_set(g->st, "expiry_mark", mark, g->e) != 0 ||
+	     settings_set(g->st, "expiry_mark_customer", mark_id, g->e) != 0))
 		goto out;
 	if (coll != NULL && settings_set(g->st, "collation", collator_version(coll), g->e) != 0)
 		goto out;

@@ -27,7 +27,12 @@ static int64_t max_time(int64_t a, int64_t b)
 
 int64_t customer_watermark(const struct shop *shop, const struct customer *c)
 {
-	return max_time(c->watermark, shop->p.expiry_mark);
+	/* A shop-wide run (expire, a report) applied expiry to the customers
+	 * that existed then; one enrolled later was not touched by it, and its
+	 * history may still be imported. */
+	if (c->id <= shop->p.expiry_mark_customer)
+		return max_time(c->watermark, shop->p.expiry_mark);
+	return c->watermark;
 }
 
 int order_check(const struct op *op, const struct customer *c, int64_t t, struct werr *e)
@@ -286,8 +291,6 @@ int expire_all(struct op *op, int64_t t, int64_t *customers, int64_t *points,
 	size_t n = 0;
 	*customers = 0;
 	*points = 0;
-	if (op->shop.p.expiry_mark != TIME_NONE && t <= op->shop.p.expiry_mark)
-		return 0;
 	if (customers_due_for_expiry(op->st, t, &ids, &n, e) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -310,11 +313,19 @@ int expire_all(struct op *op, int64_t t, int64_t *customers, int64_t *points,
 			progress(ctx, i + 1, n);
 	}
 	free(ids);
-	char buf[32];
+	if (op->shop.p.expiry_mark != TIME_NONE && t <= op->shop.p.expiry_mark)
+		return 0;
+	int64_t next_id;
+	char buf[32], idbuf[32];
+	if (customer_next_id(op->st, &next_id, e) != 0)
+		return -1;
 	snprintf(buf, sizeof buf, "%lld", (long long)t);
-	if (settings_set(op->st, "expiry_mark", buf, e) != 0)
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)(next_id - 1));
+	if (settings_set(op->st, "expiry_mark", buf, e) != 0 ||
+	    settings_set(op->st, "expiry_mark_customer", idbuf, e) != 0)
 		return -1;
 	op->shop.p.expiry_mark = t;
+	op->shop.p.expiry_mark_customer = next_id - 1;
 	return 0;
 }
 

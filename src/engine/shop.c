@@ -109,6 +109,8 @@ static void load_setting(void *ctx, const char *key, const char *value)
 		p->active_days = to_i64(value);
 	else if (strcmp(key, "expiry_mark") == 0)
 		p->expiry_mark = to_i64(value);
+	else if (strcmp(key, "expiry_mark_customer") == 0)
+		p->expiry_mark_customer = to_i64(value);
 }
 
 int shop_load(struct store *st, struct shop *shop, struct werr *e)
@@ -466,7 +468,8 @@ int program_set(struct store *st, const char *key, const char *value, struct wer
 	 * new instant is already behind the customer's watermark expire at
 	 * the customer's next expiry instant (rule 5 is cumulative). */
 	if (strcmp(key, "expiry_days") == 0 &&
-	    customers_reset_next_expiry(st, n * DAY_SECONDS, op.shop.p.expiry_mark, e) != 0)
+	    customers_reset_next_expiry(st, n * DAY_SECONDS, op.shop.p.expiry_mark,
+					op.shop.p.expiry_mark_customer, e) != 0)
 		goto fail;
 	/* The audit shows money as typed by people: in major units. */
 	char *after = k->type == PK_MONEY ? money_format_plain(n, op.shop.p.decimals)

@@ -28,6 +28,7 @@ struct program {
 	int64_t tier_window_days;
 	int64_t active_days;
 	int64_t expiry_mark;  /* expiry applied to every customer up to here, or TIME_NONE */
+	int64_t expiry_mark_customer; /* ... every customer with an id up to this one */
 };
 
 struct shop {

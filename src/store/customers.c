@@ -51,7 +51,8 @@ static const char SQL_RESET_EXPIRY[] =
 	"UPDATE customers SET next_expiry = CASE WHEN ?1 <= 0 THEN NULL ELSE "
 	"(SELECT MIN(l.at) + ?1 FROM ledger l WHERE l.customer_id = customers.id "
 	"AND l.points > 0 AND l.kind IN ('earn', 'bonus', 'restore', 'adjust') "
-	"AND l.at + ?1 > MAX(COALESCE(customers.watermark, ?2), ?2)) END";
+	"AND l.at + ?1 > MAX(COALESCE(customers.watermark, ?4), "
+	"CASE WHEN customers.id <= ?3 THEN ?2 ELSE ?4 END)) END";
 static const char SQL_COUNT_ACTIVE[] = "SELECT count(*) FROM customers WHERE active = 1";
 static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM customers";
 
@@ -375,13 +376,15 @@ int customers_due_for_expiry(struct store *st, int64_t t, int64_t **ids, size_t 
 }
 
 int customers_reset_next_expiry(struct store *st, int64_t expiry_secs, int64_t mark,
-				struct werr *e)
+				int64_t mark_customer, struct werr *e)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_RESET_EXPIRY, e);
 	if (s == NULL)
 		return -1;
 	bind_i64(s, 1, expiry_secs);
 	bind_i64(s, 2, mark == TIME_NONE ? INT64_MIN : mark);
+	bind_i64(s, 3, mark_customer);
+	bind_i64(s, 4, INT64_MIN);
 	return store_step_done(st, s, e);
 }
 

@@ -77,10 +77,11 @@ int customers_due_for_expiry(struct store *st, int64_t t, int64_t **ids, size_t 
 			     struct werr *e);
 
 /* After a change of expiry_days: every customer's next expiry instant
- * becomes the first (positive entry + expiry_secs) after max(their
- * watermark, mark); NULL when expiry_secs is 0 or there is none. */
+ * becomes the first (positive entry + expiry_secs) after their watermark
+ * (and after mark for the customers with an id up to mark_customer); NULL
+ * when expiry_secs is 0 or there is none. */
 int customers_reset_next_expiry(struct store *st, int64_t expiry_secs, int64_t mark,
-				struct werr *e);
+				int64_t mark_customer, struct werr *e);
 
 /* Calls fn for every customer in id order (for export); fn returns 0 to
  * go on.  The record is valid during the call only. */

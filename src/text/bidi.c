@@ -30,6 +30,19 @@ static FriBidiChar *decode(const char *text, size_t *n)
 	return u;
 }
 
+bool bidi_has_rtl(const char *text)
+{
+	size_t n;
+	FriBidiChar *u = decode(text, &n);
+	bool rtl = false;
+	for (size_t i = 0; i < n && !rtl; i++) {
+		FriBidiCharType t = fribidi_get_bidi_type(u[i]);
+		rtl = t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
+	}
+	free(u);
+	return rtl;
+}
+
 bool bidi_is_rtl(const char *text)
 {
 	size_t n;

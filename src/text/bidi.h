@@ -35,6 +35,9 @@ struct bidi_line {
  * by itself).  Free with bidi_line_free. */
 void bidi_visual(const char *text, enum bidi_dir dir, bool shape, struct bidi_line *out);
 void bidi_line_free(struct bidi_line *l);
+/* Whether any letter of the text is right-to-left (Hebrew or Arabic
+ * script). */
+bool bidi_has_rtl(const char *text);
 /* Whether the first strong letter of the text is right-to-left. */
 bool bidi_is_rtl(const char *text);
 

@@ -175,8 +175,12 @@ static int put_cells(int y, int col, int maxcol, const uint32_t *v, size_t n, at
 static void visual(const struct app *app, const char *text, enum bidi_dir dir,
 		   struct bidi_line *l)
 {
-	if (app->bidi == BIDI_TERMINAL) {
-		/* Logical order: the terminal reorders (and shapes) itself. */
+	/* Logical order when the terminal reorders (and shapes) by itself, and
+	 * for always-left-to-right text without right-to-left letters: phone
+	 * numbers, cards and amounts in Persian or Arabic-Indic digits read
+	 * left to right, but the BiDi algorithm would order their groups
+	 * right to left (Arabic numbers sway the spaces between them). */
+	if (app->bidi == BIDI_TERMINAL || (dir == BIDI_LTR && !bidi_has_rtl(text))) {
 		bidi_visual("", BIDI_LTR, false, l);
 		free(l->vis);
 		free(l->log2vis);

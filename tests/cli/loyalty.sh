@@ -141,6 +141,13 @@ wj expire --as-of "2027-02-01 10:00"
 expect .customers 1 "one customer loses points"
 expect .points_expired 2 "2 points expire"
 refused 1 "points as of an instant before the watermark" points $ali --at "2027-01-20 10:00"
+refused 1 "the expiry run is part of every customer's watermark" purchase add --customer $ali --amount 1000 --at "2027-01-20 10:00"
+# A customer enrolled after the run was not touched by it: their history
+# can still be entered (rule 6: enrolment does not set a watermark).
+wj customer add --name "نیما" --at "2027-03-01 09:00"
+nima=$(printf '%s' "$out" | jq -r .id)
+wj purchase add --customer "$nima" --amount 100000 --at "2026-12-01 10:00"
+expect_rc 0 "history before the run for a customer enrolled after it"
 
 # Now (2027-06-01): the rest of Ali's lots have expired too: at 2027-03-01
 # 848 - 548 - 2 = 298, then 50 and 50: 2 + 298 + 50 + 50 = 400 in all.
