@@ -1339,7 +1339,7 @@ static int do_redeem(struct gen *g, size_t ci, int64_t t)
 static const uint8_t score_weights[4][11] = {
 	[K_ONCE] = {4, 2, 3, 4, 5, 8, 10, 12, 14, 15, 23},
 	[K_OCCASIONAL] = {2, 1, 2, 3, 3, 6, 8, 12, 16, 20, 27},
-	[K_REGULAR] = {1, 1, 1, 1, 2, 3, 5, 12, 16, 24, 34},
+	[K_REGULAR] = {1, 1, 1, 2, 2, 4, 6, 12, 16, 23, 32},
 };
 static const char *const reason_codes[] = {"price", "quality", "service", "range", "location",
 					   "other"};
