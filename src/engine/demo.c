@@ -814,6 +814,7 @@ struct gen {
 	uint64_t seed;
 	uint64_t rng;           /* the shop's own choices */
 	int64_t now, mark;      /* mark: expiry_mark before the demo */
+	int64_t mark_customer;  /* the last customer that mark covers */
 	int64_t expiry_secs, window_secs;
 	int64_t median, step;   /* money of the purchases, minor units */
 	bool price_endings;
@@ -917,7 +918,11 @@ static int64_t expiry_preview(struct gen *g, const struct dcust *c, int64_t t, i
 	*lost = 0;
 	if (g->expiry_secs <= 0 || c->next_expiry == TIME_NONE || c->next_expiry > t)
 		return c->next_expiry;
-	int64_t from = max_time(c->watermark, g->mark);
+	/* customer_watermark of points.c: a shop-wide run covers only the
+	 * customers that existed then. */
+	int64_t from = cust_id(g, (size_t)(c - g->c)) <= g->mark_customer
+			       ? max_time(c->watermark, g->mark)
+			       : c->watermark;
 	int64_t next = rule_expiry(c->lots, c->nlots, g->expiry_secs, from, t, &g->x, &g->nx,
 				   &g->capx);
 	for (size_t i = 0; i < g->nx; i++)
@@ -1793,8 +1798,9 @@ static int check_params(const struct demo_params *p, struct werr *e)
 	return 0;
 }
 
-/* The start of the history: local midnight `months` months before now,
- * and never at or before the shop's expiry mark (rule 6). */
+/* The start of the history: local midnight `months` months before now.
+ * (A shop-wide expiry run before the demo covered none of its customers,
+ * who are all new: their history may go back before it.) */
 static int history_start(const struct shop *shop, const struct demo_params *p, int64_t *start,
 			 struct werr *e)
 {
@@ -1809,21 +1815,9 @@ static int history_start(const struct shop *shop, const struct demo_params *p, i
 	int d = t.day;
 	while (d > 28 && !civil_date_valid(y, m, d))
 		d--;
-	if (shop->p.expiry_mark != TIME_NONE) {
-		struct civil mk;
-		int64_t md = 0, sd = days_from_civil(y, m, d);
-		if (tz_utc_to_local(shop->p.timezone, shop->p.expiry_mark, &mk, NULL) == 0)
-			md = days_from_civil(mk.year, mk.month, mk.day) + 1;
-		if (md > sd)
-			civil_from_days(md, &y, &m, &d);
-	}
 	struct civil c = {.year = y, .month = m, .day = d};
 	if (tz_local_to_utc(shop->p.timezone, &c, start) != 0)
 		return werr_set(e, W_REFUSED, _("unknown time zone \"%s\""), shop->p.timezone);
-	if (*start >= p->now)
-		return werr_set(e, W_REFUSED,
-				_("points have been expired up to now in this shop; a history "
-				  "cannot be written before that"));
 	return 0;
 }
 
@@ -1962,6 +1956,7 @@ int engine_demo(struct store *st, const struct demo_params *p, struct demo_resul
 		goto fail;
 	g.shop = &shop;
 	g.mark = shop.p.expiry_mark;
+	g.mark_customer = shop.p.expiry_mark_customer;
 	g.expiry_secs = shop.p.expiry_days * DAY_SECONDS;
 	g.window_secs = shop.p.tier_window_days * DAY_SECONDS;
 	snprintf(out->shop, sizeof out->shop, "%s", shop.p.shop);
