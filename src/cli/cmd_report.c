@@ -149,7 +149,7 @@ static int month_run(struct cli *cli, int argc, char **argv)
 	struct werr e = {0};
 	int y, m;
 	struct month_report rep;
-	if (parse_month(cli, pos[0], &y, &m, &e) != 0 ||
+	if (store_tune_for_reading(cli->st, &e) != 0 || parse_month(cli, pos[0], &y, &m, &e) != 0 ||
 	    engine_month_report(cli->st, y, m, &rep, &e) != 0)
 		return cli_fail(&e);
 	if (csv != NULL) {
@@ -185,7 +185,7 @@ static int trend_run(struct cli *cli, int argc, char **argv)
 	int64_t n = 12;
 	int y, m;
 	if ((months != NULL && cli_int("--months", months, 1, 120, &n, &e) != 0) ||
-	    parse_month(cli, to, &y, &m, &e) != 0)
+	    store_tune_for_reading(cli->st, &e) != 0 || parse_month(cli, to, &y, &m, &e) != 0)
 		return cli_fail(&e);
 	month_step(&y, &m, -(int)(n - 1));
 	struct csv_out *c = csv != NULL ? csv_out_new(cli->out, CSV_UTF8, false) : NULL;

@@ -29,6 +29,7 @@ static const char *const check_message[SC__COUNT] = {
 		N_("customer %lld: the tier differs from the last tier history row"),
 	[SC_WATERMARK] = N_("customer %lld: watermark %lld is before the latest entry %lld"),
 	[SC_FIRST_SALE] = N_("customer %lld: %lld sales marked as first"),
+	[SC_NEGATIVE] = N_("customer %lld: a balance of %lld without the instant it went below zero"),
 };
 
 struct ctx {
@@ -50,6 +51,7 @@ static int message_args(enum store_check which)
 		return 1;
 	case SC_VOUCHER:
 	case SC_FIRST_SALE:
+	case SC_NEGATIVE:
 		return 2;
 	default:
 		return 3;

@@ -295,6 +295,7 @@ int engine_customer_add(struct store *st, const struct customer_input *in, struc
 		c.card = xstrdup(card);
 		c.balance = 0;
 		c.first_sale_at = c.last_sale_at = c.watermark = c.next_expiry = TIME_NONE;
+		c.negative_since = TIME_NONE;
 		c.tier = NULL;
 		cl.name = NULL;
 		*out = c;

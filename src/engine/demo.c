@@ -696,6 +696,7 @@ struct dcust {
 	/* The summaries of the customers table. */
 	int64_t balance, spend, sales_count;
 	int64_t first_sale_at, last_sale_at, watermark, next_expiry;
+	int64_t negative_since; /* first instant the balance went below 0 */
 	int64_t last_survey_at;
 	/* Rule 5: the ledger, folded as it goes; rule 2: the sales of the
 	 * tier window (ids beside them, for their returns). */
@@ -1244,6 +1245,8 @@ static int do_return(struct gen *g, size_t ci, int64_t t, const struct ev *ev)
 	}
 	c->balance += split.restored - split.reversed;
 	c->spend -= split.refunded;
+	if (c->balance < 0 && c->negative_since == TIME_NONE)
+		c->negative_since = t;
 	for (uint32_t i = c->whead; i < c->nwin; i++)
 		if (c->win_id[i] == ev->sale_id)
 			c->win[i].refunded += split.refunded;
@@ -1514,6 +1517,7 @@ static void customers_make(struct gen *g)
 		c->tier = NO_TIER;
 		c->goal = -1;
 		c->first_sale_at = c->last_sale_at = c->watermark = c->next_expiry = TIME_NONE;
+		c->negative_since = TIME_NONE;
 		c->last_survey_at = TIME_NONE;
 		c->lapse_at = INT64_MAX;
 		int64_t v = enrol_time(g, &c->rng);
@@ -1651,6 +1655,7 @@ static int customer_write(struct gen *g, size_t ci, const struct names *nm,
 		.enrolled_at = c->enrolled_at, .balance = c->balance, .sales_count = c->sales_count,
 		.spend = c->spend, .first_sale_at = c->first_sale_at, .last_sale_at = c->last_sale_at,
 		.watermark = c->watermark, .next_expiry = c->next_expiry,
+		.negative_since = c->negative_since,
 		.tier = (char *)tier_name(g, c->tier),
 	};
 	row.name = customer_name(nm, g->pf, &rng);

@@ -125,16 +125,30 @@ static void tally(void *ctx, int64_t customer_id, int64_t spend)
 	t->listed++;
 }
 
-/* The figures for [start, end), from a consistent snapshot. */
+/* The smallest min_spend above zero (the window spend that lifts a
+ * customer out of the first tier), or -1 with a single tier. */
+static int64_t second_tier_spend(const struct shop *shop)
+{
+	for (size_t i = 0; i < shop->ntiers; i++)
+		if (shop->tiers[i].min_spend > 0)
+			return shop->tiers[i].min_spend;
+	return -1;
+}
+
+/* The figures for [start, end), from a consistent snapshot.  A month
+ * after which nothing is dated (the current one) takes the customer
+ * figures from the per-customer summaries; a past month from the sales
+ * and the ledger themselves. */
 static int compute(struct store *st, const struct shop *shop, struct month_report *r,
 		   struct werr *e)
 {
 	const int64_t start = r->start, end = r->end;
 	const int64_t active = shop->p.active_days * DAY_SECONDS;
 	struct sales_stats s;
-	if (stats_sales(st, start, end, &s, e) != 0 ||
-	    stats_refunded(st, start, end, &r->refunded_amount, e) != 0 ||
-	    stats_enrolment(st, start, end, &r->enrolled, &r->members, e) != 0)
+	bool current;
+	if (stats_nothing_after(st, end, &current, e) != 0 ||
+	    stats_sales(st, start, end, &s, e) != 0 ||
+	    stats_refunded(st, start, end, &r->refunded_amount, e) != 0)
 		return -1;
 	r->sales_count = s.count;
 	r->sales_amount = s.amount;
@@ -156,18 +170,38 @@ static int compute(struct store *st, const struct shop *shop, struct month_repor
 	if (month_range(shop->p.calendar, shop->p.timezone, py, pm, &pstart, &pend) != 0)
 		return werr_set(e, W_REFUSED, _("the month before %04d-%02d is out of range"),
 				r->year, r->month);
-	int64_t base, retained, churn_base;
-	if (stats_retention(st, pstart, start, end, &base, &retained, e) != 0 ||
-	    stats_churn(st, start - active, end - active, end, &r->churned, e) != 0 ||
-	    stats_active_between(st, start - active, start, &churn_base, e) != 0)
+	int64_t base, retained, churn_base, clv_customers, clv_sum;
+	int64_t positive = 0;
+	if (current) {
+		struct recent_stats rs;
+		if (stats_recent(st, pstart, start, end, active, &rs, e) != 0)
+			return -1;
+		r->enrolled = rs.enrolled;
+		r->members = rs.members;
+		r->ladder = rs.ladder;
+		base = rs.retention_base;
+		retained = rs.retained;
+		r->churned = rs.churned;
+		churn_base = rs.churn_base;
+		clv_customers = rs.clv_customers;
+		clv_sum = rs.clv_sum;
+		r->points_outstanding = rs.outstanding;
+		positive = rs.positive;
+	} else if (stats_enrolment(st, start, end, &r->enrolled, &r->members, e) != 0 ||
+		   stats_retention(st, pstart, start, end, &base, &retained, e) != 0 ||
+		   stats_churn(st, start - active, end - active, end, &r->churned, e) != 0 ||
+		   stats_active_between(st, start - active, start, &churn_base, e) != 0 ||
+		   stats_ladder(st, end, active, &r->ladder, e) != 0 ||
+		   stats_clv(st, end, &clv_customers, &clv_sum, e) != 0 ||
+		   stats_outstanding(st, end, &r->points_outstanding, &positive, e) != 0) {
 		return -1;
+	}
 	r->retention_rate = rate_of(retained, base);
 	r->churn_rate = rate_of(r->churned, churn_base);
+	r->clv_avg = floor_div(clv_sum, clv_customers);
 
 	int64_t sums[LK__COUNT];
-	int64_t positive;
 	if (stats_points(st, start, end, sums, e) != 0 ||
-	    stats_outstanding(st, end, &r->points_outstanding, &positive, e) != 0 ||
 	    stats_redemptions(st, start, end, &r->rewards_redeemed, e) != 0)
 		return -1;
 	r->points_earned = sums[LK_EARN] + sums[LK_BONUS];
@@ -187,11 +221,13 @@ static int compute(struct store *st, const struct shop *shop, struct month_repor
 	/* Tiers held at end - 1 s by the customers enrolled before end. */
 	const int64_t t = end - 1, window = shop->p.tier_window_days * DAY_SECONDS;
 	struct tier_tally tt = {shop, xcalloc(shop->ntiers ? shop->ntiers : 1, sizeof(int64_t)), 0};
-	if (stats_window_spends(st, t - window, t, end, tally, &tt, e) != 0) {
+	int64_t lift = second_tier_spend(shop);
+	if (lift > 0 &&
+	    stats_window_spends(st, t - window, t, end, lift, tally, &tt, e) != 0) {
 		free(tt.counts);
 		return -1;
 	}
-	/* Everyone without a sale in the window holds the first tier. */
+	/* Everyone else holds the first tier. */
 	if (shop->ntiers > 0)
 		tt.counts[0] += r->members - tt.listed;
 	r->ntiers = shop->ntiers;
@@ -201,12 +237,6 @@ static int compute(struct store *st, const struct shop *shop, struct month_repor
 		r->tiers[i].customers = tt.counts[i];
 	}
 	free(tt.counts);
-
-	int64_t clv_customers, clv_sum;
-	if (stats_ladder(st, end, active, &r->ladder, e) != 0 ||
-	    stats_clv(st, end, &clv_customers, &clv_sum, e) != 0)
-		return -1;
-	r->clv_avg = floor_div(clv_sum, clv_customers);
 	return 0;
 }
 

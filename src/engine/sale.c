@@ -254,6 +254,10 @@ int engine_return(struct store *st, const struct return_request *rq, struct retu
 	}
 	c.balance += split.restored - split.reversed;
 	c.spend -= split.refunded;
+	/* Only a reversal takes a balance below zero: remember the first time
+	 * (the liability of a past month looks at these customers). */
+	if (c.balance < 0 && c.negative_since == TIME_NONE)
+		c.negative_since = t;
 	const struct tier *after = NULL;
 	if (tier_evaluate(&op, &c, t, "return", &after, NULL, e) != 0 ||
 	    customer_save_summary(st, &c, e) != 0)

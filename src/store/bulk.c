@@ -34,8 +34,9 @@
 #define CUSTOMER_COLS                                                                          \
 	"INSERT INTO customers (id, name, search_key, sort_key, phone, card, external_id, "    \
 	"birthday, email, referrer_id, consent, note, enrolled_at, active, balance, "          \
-	"sales_count, spend, first_sale_at, last_sale_at, tier, watermark, next_expiry) VALUES "
-#define CUSTOMER_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+	"sales_count, spend, first_sale_at, last_sale_at, tier, watermark, next_expiry, "       \
+	"negative_since) VALUES "
+#define CUSTOMER_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 #define WORD_COLS "INSERT OR IGNORE INTO name_words (word, customer_id) VALUES "
 #define WORD_ROW "(?,?)"
 #define RETURN_COLS                                                                            \
@@ -109,7 +110,7 @@ struct cell {
 	size_t len;    /* bytes of text or blob */
 };
 
-#define CELLS_MAX (BATCH * 22) /* the widest table: customers */
+#define CELLS_MAX (BATCH * 23) /* the widest table: customers */
 #define QUEUE_MAX 16           /* full batches waiting for the writer */
 
 /* Rows of one table waiting to be written together. */
@@ -423,7 +424,7 @@ int bulk_begin(struct store *st, struct bulk **out, struct werr *e)
 	batch_init(&b->sales, SQL_SALE_1, SQL_SALE_N, 13);
 	batch_init(&b->ledger, SQL_LEDGER_1, SQL_LEDGER_N, 9);
 	batch_init(&b->tiers, SQL_TIER_1, SQL_TIER_N, 5);
-	batch_init(&b->customers, SQL_CUSTOMER_1, SQL_CUSTOMER_N, 22);
+	batch_init(&b->customers, SQL_CUSTOMER_1, SQL_CUSTOMER_N, 23);
 	batch_init(&b->words, SQL_WORD_1, SQL_WORD_N, 2);
 	batch_init(&b->returns, SQL_RETURN_1, SQL_RETURN_N, 10);
 	batch_init(&b->redemptions, SQL_REDEMPTION_1, SQL_REDEMPTION_N, 7);
@@ -664,6 +665,7 @@ int bulk_customer(struct bulk *b, const struct customer *cu, const struct name_k
 	cell_text(bt, &c[19], cu->tier);
 	cell_time(&c[20], cu->watermark);
 	cell_time(&c[21], cu->next_expiry);
+	cell_time(&c[22], cu->negative_since);
 	for (size_t i = 0; i < k->nwords; i++) {
 		b->wv = xgrow(b->wv, &b->capw, b->nw + 1, sizeof *b->wv);
 		size_t len = strlen(k->words[i]);

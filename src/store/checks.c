@@ -69,6 +69,9 @@ static const char *const check_sql[SC__COUNT] = {
 		"SELECT c.id, (SELECT count(*) FROM sales s WHERE s.customer_id = c.id "
 		"AND s.first_sale = 1) AS n, 0 FROM customers c "
 		"WHERE n <> (CASE WHEN c.sales_count > 0 THEN 1 ELSE 0 END)",
+	[SC_NEGATIVE] =
+		"SELECT id, balance, 0 FROM customers WHERE balance < 0 AND "
+		"(negative_since IS NULL OR negative_since > watermark)",
 };
 
 int store_check_run(struct store *st, enum store_check which,

@@ -25,6 +25,7 @@ enum store_check {
 	SC_TIER_HISTORY,  /* customer a whose tier differs from the last history row */
 	SC_WATERMARK,     /* customer a: watermark b before their latest entry c */
 	SC_FIRST_SALE,    /* customer a: b sales marked first (must be 1 when there are sales) */
+	SC_NEGATIVE,      /* customer a: balance b below zero, but no negative_since */
 	SC__COUNT
 };
 

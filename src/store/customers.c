@@ -14,7 +14,7 @@
 #define CUSTOMER_COLUMNS                                                                        \
 	"id, name, phone, card, external_id, birthday, email, note, referrer_id, consent, "  \
 	"active, enrolled_at, balance, sales_count, spend, first_sale_at, last_sale_at, "     \
-	"watermark, next_expiry, tier"
+	"watermark, next_expiry, tier, negative_since"
 
 static const char SQL_GET[] = "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?";
 static const char SQL_BY_PHONE[] =
@@ -34,7 +34,8 @@ static const char SQL_UPDATE_KEYS[] =
 	"UPDATE customers SET search_key = ?, sort_key = ? WHERE id = ?";
 static const char SQL_SAVE_SUMMARY[] =
 	"UPDATE customers SET balance = ?, sales_count = ?, spend = ?, first_sale_at = ?, "
-	"last_sale_at = ?, watermark = ?, next_expiry = ?, tier = ? WHERE id = ?";
+	"last_sale_at = ?, watermark = ?, next_expiry = ?, tier = ?, negative_since = ? "
+	"WHERE id = ?";
 static const char SQL_SET_SORT[] = "UPDATE customers SET sort_key = ? WHERE id = ?";
 static const char SQL_EACH_NAME[] = "SELECT id, name FROM customers ORDER BY id";
 static const char SQL_WORD_INSERT[] =
@@ -132,6 +133,7 @@ int customer_get(struct store *st, int64_t id, struct customer *c, struct werr *
 	c->watermark = col_time(s, 17);
 	c->next_expiry = col_time(s, 18);
 	c->tier = col_text(s, 19);
+	c->negative_since = col_time(s, 20);
 	sqlite3_reset(s);
 	return 1;
 }
@@ -289,7 +291,8 @@ int customer_save_summary(struct store *st, const struct customer *c, struct wer
 	bind_time(s, 6, c->watermark);
 	bind_time(s, 7, c->next_expiry);
 	bind_text(s, 8, c->tier);
-	bind_i64(s, 9, c->id);
+	bind_time(s, 9, c->negative_since);
+	bind_i64(s, 10, c->id);
 	return store_step_done(st, s, e);
 }
 

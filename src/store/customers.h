@@ -28,6 +28,7 @@ struct customer {
 	int64_t first_sale_at, last_sale_at; /* TIME_NONE before the first sale */
 	int64_t watermark;   /* rule 6; TIME_NONE before any event */
 	int64_t next_expiry; /* earliest unprocessed expiry instant, or TIME_NONE */
+	int64_t negative_since; /* first instant the balance went below 0, or TIME_NONE */
 	char *tier;          /* last tier recorded in the history, or NULL */
 };
 

@@ -37,7 +37,10 @@ static const char SQL_ACTIVE_BETWEEN[] =
 	"SELECT count(DISTINCT customer_id) FROM sales WHERE at >= ? AND at < ?";
 static const char SQL_POINTS[] =
 	"SELECT kind, SUM(points) FROM ledger WHERE at >= ? AND at < ? GROUP BY kind";
-static const char SQL_LEDGER_SPAN[] = "SELECT MIN(at), MAX(at) FROM ledger";
+/* Two statements: SQLite answers a lone MIN or MAX from the index's
+ * ends, not both together. */
+static const char SQL_LEDGER_FIRST[] = "SELECT MIN(at) FROM ledger";
+static const char SQL_LEDGER_LAST[] = "SELECT MAX(at) FROM ledger";
 static const char SQL_BALANCE_TOTAL[] =
 	"SELECT COALESCE(SUM(balance), 0), "
 	"COALESCE(SUM(CASE WHEN balance > 0 THEN balance ELSE 0 END), 0) FROM customers";
@@ -45,14 +48,14 @@ static const char SQL_LEDGER_TAIL[] =
 	"SELECT COALESCE(SUM(points), 0) FROM ledger WHERE at >= ?";
 static const char SQL_LEDGER_HEAD[] =
 	"SELECT COALESCE(SUM(points), 0) FROM ledger WHERE at < ?";
-static const char SQL_POSITIVE_TAIL[] =
-	"SELECT COALESCE(SUM(CASE WHEN b > 0 THEN b ELSE 0 END), 0) FROM ("
-	"SELECT c.balance - COALESCE(t.s, 0) AS b FROM customers c LEFT JOIN "
-	"(SELECT customer_id, SUM(points) AS s FROM ledger WHERE at >= ? GROUP BY customer_id) t "
-	"ON t.customer_id = c.id) x";
-static const char SQL_POSITIVE_HEAD[] =
-	"SELECT COALESCE(SUM(CASE WHEN s > 0 THEN s ELSE 0 END), 0) FROM ("
-	"SELECT SUM(points) AS s FROM ledger WHERE at < ? GROUP BY customer_id) x";
+/* The negative balances at end: only customers whose balance ever went
+ * below zero before end can have one (a return's reversal is the only
+ * way); their balance at end from the covering index. */
+static const char SQL_NEGATIVE_AT[] =
+	"SELECT COALESCE(SUM(CASE WHEN b < 0 THEN b ELSE 0 END), 0) FROM ("
+	"SELECT (SELECT COALESCE(SUM(l.points), 0) FROM ledger l "
+	"WHERE l.customer_id = c.id AND l.at < ?1) AS b "
+	"FROM customers c WHERE c.negative_since < ?1) x";
 static const char SQL_REDEMPTIONS[] =
 	"SELECT count(*) FROM redemptions WHERE at >= ? AND at < ?";
 static const char SQL_NPS[] =
@@ -60,13 +63,20 @@ static const char SQL_NPS[] =
 	"COALESCE(SUM(CASE WHEN score BETWEEN 7 AND 8 THEN 1 ELSE 0 END), 0), "
 	"COALESCE(SUM(CASE WHEN score <= 6 THEN 1 ELSE 0 END), 0) "
 	"FROM surveys WHERE at >= ? AND at < ?";
+/* The window spend at ?2 of the customers enrolled before ?3 that can
+ * reach ?4: a window spend is at most the customer's spend (paid less
+ * refunds) plus the refunds dated after ?2, so only customers whose spend
+ * reaches ?4 or who had a refund after ?2 are looked at, each from the
+ * covering index (customer_id, at, paid). */
 static const char SQL_WINDOW_SPENDS[] =
-	"SELECT x.customer_id, x.spend FROM (SELECT customer_id, SUM(v) AS spend FROM ("
-	"SELECT customer_id, paid AS v FROM sales WHERE at > ?1 AND at <= ?2 "
-	"UNION ALL SELECT r.customer_id, -r.refunded AS v FROM returns r "
-	"JOIN sales s ON s.id = r.sale_id WHERE r.at > ?1 AND r.at <= ?2 AND s.at > ?1) u "
-	"GROUP BY customer_id) x JOIN customers c ON c.id = x.customer_id "
-	"WHERE c.enrolled_at < ?3";
+	"SELECT c.id, "
+	"(SELECT COALESCE(SUM(s.paid), 0) FROM sales s WHERE s.customer_id = c.id "
+	"AND s.at > ?1 AND s.at <= ?2) - "
+	"(SELECT COALESCE(SUM(r.refunded), 0) FROM returns r JOIN sales s ON s.id = r.sale_id "
+	"WHERE r.customer_id = c.id AND r.at <= ?2 AND s.at > ?1) "
+	"FROM customers c WHERE c.enrolled_at < ?3 AND c.id IN ("
+	"SELECT id FROM customers WHERE spend >= ?4 "
+	"UNION SELECT customer_id FROM returns WHERE at > ?2)";
 /* ?1 end, ?2 end - active_days.  n: sales before end; last: latest sale
  * before end; from the summaries less what is dated at or after end. */
 static const char SQL_LADDER[] =
@@ -92,6 +102,46 @@ static const char SQL_CLV[] =
 	"(SELECT COALESCE(SUM(spend), 0) FROM customers) "
 	"- (SELECT COALESCE(SUM(paid), 0) FROM sales WHERE at >= ?1) "
 	"+ (SELECT COALESCE(SUM(refunded), 0) FROM returns WHERE at >= ?1)";
+/* The figures of a month after which nothing is dated (the current
+ * month, where every customer is enrolled before its end and every sale
+ * and entry is in the summaries): one scan of the covering index
+ * customers_summary.  ?1 start, ?2 end - active_days.  Columns: enrolled,
+ * members, prospects, one-time, repeat, lapsed, three-or-more with a
+ * recent sale, buyers, spend, balance, positive balance. */
+static const char SQL_CUSTOMER_PASS[] =
+	"SELECT COALESCE(SUM(CASE WHEN enrolled_at >= ?1 THEN 1 ELSE 0 END), 0), count(*), "
+	"COALESCE(SUM(CASE WHEN sales_count = 0 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN sales_count = 1 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN sales_count = 2 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN sales_count >= 3 AND last_sale_at < ?2 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN sales_count >= 3 AND last_sale_at >= ?2 THEN 1 ELSE 0 END), 0), "
+	"count(first_sale_at), COALESCE(SUM(spend), 0), COALESCE(SUM(balance), 0), "
+	"COALESCE(SUM(CASE WHEN balance > 0 THEN balance ELSE 0 END), 0) FROM customers";
+/* Loyal among the three-or-more with a sale in [?2, ?1): latest score 9
+ * or more, or a referred customer who bought.  ?1 end, ?2 end -
+ * active_days. */
+static const char SQL_LOYAL_RECENT[] =
+	"SELECT count(*) FROM customers c WHERE c.enrolled_at < ?1 AND c.sales_count >= 3 "
+	"AND c.last_sale_at >= ?2 AND ("
+	"COALESCE((SELECT v.score FROM surveys v WHERE v.customer_id = c.id AND v.at < ?1 "
+	"ORDER BY v.at DESC, v.id DESC LIMIT 1), 0) >= 9 "
+	"OR EXISTS (SELECT 1 FROM customers r WHERE r.referrer_id = c.id AND r.first_sale_at < ?1))";
+/* Customers with a sale in [?1, ?2) and how many of them have one in
+ * [?2, ?3), from the customers whose last sale is at or after ?1 (only
+ * valid when nothing is dated at or after ?3). */
+static const char SQL_RETENTION_RECENT[] =
+	"SELECT COALESCE(SUM(CASE WHEN p > 0 THEN 1 ELSE 0 END), 0), "
+	"COALESCE(SUM(CASE WHEN p > 0 AND last >= ?2 THEN 1 ELSE 0 END), 0) FROM ("
+	"SELECT c.last_sale_at AS last, CASE WHEN c.last_sale_at < ?2 THEN 1 "
+	"WHEN EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = c.id AND s.at >= ?1 "
+	"AND s.at < ?2) THEN 1 ELSE 0 END AS p FROM customers c WHERE c.last_sale_at >= ?1) x";
+/* Customers whose last sale lies in [?1, ?2) (nothing dated after). */
+static const char SQL_LAST_SALE_BETWEEN[] =
+	"SELECT count(*) FROM customers WHERE last_sale_at >= ? AND last_sale_at < ?";
+static const char SQL_LAST_DATED[] =
+	"SELECT MAX(COALESCE((SELECT MAX(at) FROM sales), -1), "
+	"COALESCE((SELECT MAX(at) FROM ledger), -1), COALESCE((SELECT MAX(at) FROM returns), -1), "
+	"COALESCE((SELECT MAX(enrolled_at) FROM customers), -1))";
 static const char SQL_AT_RISK[] =
 	"SELECT id, name, phone, last_sale_at, sales_count, spend FROM customers "
 	"WHERE last_sale_at > ? AND last_sale_at <= ? AND active = 1 "
@@ -210,44 +260,55 @@ int stats_points(struct store *st, int64_t start, int64_t end, int64_t sums[LK__
 	return rc == SQLITE_DONE ? 0 : store_fail(st, e);
 }
 
-int stats_outstanding(struct store *st, int64_t end, int64_t *outstanding, int64_t *positive,
-		      struct werr *e)
+/* The first or last instant of the ledger, or TIME_NONE. */
+static int ledger_end(struct store *st, const char *sql, int64_t *at, struct werr *e)
 {
-	int64_t span[2] = {0, 0}, totals[2];
-	sqlite3_stmt *s = store_stmt(st, SQL_LEDGER_SPAN, e);
+	sqlite3_stmt *s = store_stmt(st, sql, e);
 	if (s == NULL)
 		return -1;
 	int rc = sqlite3_step(s);
-	bool empty = rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL;
-	if (rc == SQLITE_ROW && !empty) {
-		span[0] = sqlite3_column_int64(s, 0);
-		span[1] = sqlite3_column_int64(s, 1);
-	}
+	if (rc == SQLITE_ROW)
+		*at = col_time(s, 0);
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, e);
-	if (empty || end <= span[0]) {
+	return rc == SQLITE_ROW ? 0 : store_fail(st, e);
+}
+
+int stats_outstanding(struct store *st, int64_t end, int64_t *outstanding, int64_t *positive,
+		      struct werr *e)
+{
+	int64_t first, last, totals[2];
+	if (ledger_end(st, SQL_LEDGER_FIRST, &first, e) != 0 ||
+	    ledger_end(st, SQL_LEDGER_LAST, &last, e) != 0)
+		return -1;
+	if (first == TIME_NONE || end <= first) {
 		*outstanding = *positive = 0;
 		return 0;
 	}
-	if (end > span[1])
-		return one_row(st, SQL_BALANCE_TOTAL, NULL, 0, totals, 2, e) != 0
-			       ? -1
-			       : (*outstanding = totals[0], *positive = totals[1], 0);
 	int64_t a[1] = {end};
-	if (end - span[0] < span[1] - end) {
-		/* An early month: sum the head. */
-		if (one_row(st, SQL_LEDGER_HEAD, a, 1, outstanding, 1, e) != 0 ||
-		    one_row(st, SQL_POSITIVE_HEAD, a, 1, positive, 1, e) != 0)
+	if (end > last) {
+		/* Nothing is dated at or after end: the balances themselves. */
+		if (one_row(st, SQL_BALANCE_TOTAL, NULL, 0, totals, 2, e) != 0)
 			return -1;
+		*outstanding = totals[0];
+		*positive = totals[1];
 		return 0;
 	}
-	int64_t tail;
-	if (one_row(st, SQL_BALANCE_TOTAL, NULL, 0, totals, 2, e) != 0 ||
-	    one_row(st, SQL_LEDGER_TAIL, a, 1, &tail, 1, e) != 0 ||
-	    one_row(st, SQL_POSITIVE_TAIL, a, 1, positive, 1, e) != 0)
+	if (end - first < last - end) {
+		/* An early month: sum the head. */
+		if (one_row(st, SQL_LEDGER_HEAD, a, 1, outstanding, 1, e) != 0)
+			return -1;
+	} else {
+		int64_t tail;
+		if (one_row(st, SQL_BALANCE_TOTAL, NULL, 0, totals, 2, e) != 0 ||
+		    one_row(st, SQL_LEDGER_TAIL, a, 1, &tail, 1, e) != 0)
+			return -1;
+		*outstanding = totals[0] - tail;
+	}
+	/* Sum of max(0, b) = sum of b - sum of the negative b. */
+	int64_t negative;
+	if (one_row(st, SQL_NEGATIVE_AT, a, 1, &negative, 1, e) != 0)
 		return -1;
-	*outstanding = totals[0] - tail;
+	*positive = *outstanding - negative;
 	return 0;
 }
 
@@ -271,8 +332,8 @@ int stats_nps(struct store *st, int64_t start, int64_t end, int64_t *responses, 
 }
 
 int stats_window_spends(struct store *st, int64_t from, int64_t t, int64_t enrolled_before,
-			void (*fn)(void *ctx, int64_t customer_id, int64_t spend), void *ctx,
-			struct werr *e)
+			int64_t min_spend, void (*fn)(void *ctx, int64_t customer_id, int64_t spend),
+			void *ctx, struct werr *e)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_WINDOW_SPENDS, e);
 	if (s == NULL)
@@ -280,6 +341,7 @@ int stats_window_spends(struct store *st, int64_t from, int64_t t, int64_t enrol
 	bind_i64(s, 1, from);
 	bind_i64(s, 2, t);
 	bind_i64(s, 3, enrolled_before);
+	bind_i64(s, 4, min_spend);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
@@ -439,5 +501,51 @@ int stats_latest_sales(struct store *st, size_t limit, struct sale_line **v, siz
 	}
 	*v = out;
 	*n = len;
+	return 0;
+}
+
+int stats_nothing_after(struct store *st, int64_t end, bool *yes, struct werr *e)
+{
+	int64_t last;
+	if (one_row(st, SQL_LAST_DATED, NULL, 0, &last, 1, e) != 0)
+		return -1;
+	*yes = last < end;
+	return 0;
+}
+
+int stats_recent(struct store *st, int64_t prev, int64_t start, int64_t end, int64_t active_secs,
+		 struct recent_stats *out, struct werr *e)
+{
+	int64_t a2p[2] = {start, end - active_secs}, c[11];
+	if (one_row(st, SQL_CUSTOMER_PASS, a2p, 2, c, 11, e) != 0)
+		return -1;
+	out->enrolled = c[0];
+	out->members = c[1];
+	out->ladder.prospect = c[2];
+	out->ladder.one_time = c[3];
+	out->ladder.repeat = c[4];
+	out->ladder.lapsed = c[5];
+	int64_t recent3 = c[6];
+	out->clv_customers = c[7];
+	out->clv_sum = c[8];
+	out->outstanding = c[9];
+	out->positive = c[10];
+	int64_t a2[2] = {end, end - active_secs};
+	if (one_row(st, SQL_LOYAL_RECENT, a2, 2, &out->ladder.loyal, 1, e) != 0)
+		return -1;
+	out->ladder.regular = recent3 - out->ladder.loyal;
+	int64_t r3[3] = {prev, start, end}, rr[2];
+	if (one_row(st, SQL_RETENTION_RECENT, r3, 3, rr, 2, e) != 0)
+		return -1;
+	out->retention_base = rr[0];
+	out->retained = rr[1];
+	/* Churn base: a sale in [start - A, start); the same query shape. */
+	int64_t b3[3] = {start - active_secs, start, end};
+	if (one_row(st, SQL_RETENTION_RECENT, b3, 3, rr, 2, e) != 0)
+		return -1;
+	out->churn_base = rr[0];
+	int64_t w[2] = {start - active_secs, end - active_secs};
+	if (one_row(st, SQL_LAST_SALE_BETWEEN, w, 2, &out->churned, 1, e) != 0)
+		return -1;
 	return 0;
 }

@@ -47,13 +47,15 @@ int stats_redemptions(struct store *st, int64_t start, int64_t end, int64_t *n, 
  * (7-8), detractors (0-6). */
 int stats_nps(struct store *st, int64_t start, int64_t end, int64_t *responses, int64_t *pro,
 	      int64_t *pas, int64_t *det, struct werr *e);
+/* (The window spends below: only customers who can reach min_spend are
+ * listed -- the others hold the first tier.) */
 /* The window spend at instant t (sales with from < at <= t, less their
  * refunds dated <= t) of each customer enrolled before `enrolled_before`
  * that has one: calls fn for each.  Customers without sales in the window
  * are not listed. */
 int stats_window_spends(struct store *st, int64_t from, int64_t t, int64_t enrolled_before,
-			void (*fn)(void *ctx, int64_t customer_id, int64_t spend), void *ctx,
-			struct werr *e);
+			int64_t min_spend, void (*fn)(void *ctx, int64_t customer_id, int64_t spend),
+			void *ctx, struct werr *e);
 
 /* The loyalty ladder at end (customers enrolled before end). */
 struct ladder_counts {
@@ -64,6 +66,24 @@ int stats_ladder(struct store *st, int64_t end, int64_t active_secs, struct ladd
 /* Customers with a sale before end, and the sum of their paid - refunded
  * before end. */
 int stats_clv(struct store *st, int64_t end, int64_t *customers, int64_t *sum, struct werr *e);
+
+/* Whether nothing at all -- sale, return, ledger entry, enrolment -- is
+ * dated at or after end (the current month): then the per-customer
+ * summaries give the figures "before end" directly. */
+int stats_nothing_after(struct store *st, int64_t end, bool *yes, struct werr *e);
+/* The customer figures of such a month in a few passes over the
+ * summaries: enrolment, the ladder, retention and churn (prev is the
+ * previous month's start), lifetime value, points outstanding. */
+struct recent_stats {
+	int64_t enrolled, members;
+	struct ladder_counts ladder;
+	int64_t retention_base, retained;
+	int64_t churned, churn_base;
+	int64_t clv_customers, clv_sum;
+	int64_t outstanding, positive; /* points: the sum of the balances, and of those above 0 */
+};
+int stats_recent(struct store *st, int64_t prev, int64_t start, int64_t end, int64_t active_secs,
+		 struct recent_stats *out, struct werr *e);
 
 /* Lists an owner acts on. */
 struct customer_row {

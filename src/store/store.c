@@ -406,6 +406,11 @@ void store_rollback(struct store *st)
 	st->depth--;
 }
 
+int store_tune_for_reading(struct store *st, struct werr *e)
+{
+	return exec(st, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536", e);
+}
+
 int store_set_bulk_mode(struct store *st, bool on, struct werr *e)
 {
 	if (on)

@@ -63,6 +63,11 @@ struct actor {
 void store_set_actor(struct store *st, const struct actor *a);
 const struct actor *store_actor(const struct store *st);
 
+/* Reading much (reports, exports, checks): the file mapped into memory
+ * and a larger page cache, so that the statements of one report share
+ * their pages instead of reading them again. */
+int store_tune_for_reading(struct store *st, struct werr *e);
+
 /* Durability for bulk generation (demo): synchronous=OFF and a large
  * cache while on, back to FULL when off. */
 int store_set_bulk_mode(struct store *st, bool on, struct werr *e);
