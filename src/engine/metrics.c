@@ -412,16 +412,12 @@ int engine_day_figures(struct store *st, struct day_figures *out, struct werr *e
 	if (store_begin_read(st, e) != 0)
 		goto out;
 	struct sales_stats s;
-	int64_t members, sums[LK__COUNT];
-	int64_t a = shop.p.active_days, lo = a > 30 ? a - 30 : 0;
+	int64_t sums[LK__COUNT];
 	if (stats_sales(st, out->day_start, now + 1, &s, e) != 0 ||
-	    stats_enrolment(st, out->day_start, now + 1, &out->enrolled, &members, e) != 0 ||
+	    stats_enrolled_between(st, out->day_start, now + 1, &out->enrolled, e) != 0 ||
 	    stats_points(st, out->day_start, now + 1, sums, e) != 0 ||
 	    stats_redemptions(st, out->day_start, now + 1, &out->rewards, e) != 0 ||
-	    call_list_count(st, now, &out->calls_due, e) != 0 ||
-	    follow_ups_open_count(st, &out->follow_ups, &out->follow_up_oldest, e) != 0 ||
-	    stats_at_risk_count(st, now - a * DAY_SECONDS, now - lo * DAY_SECONDS, &out->at_risk,
-				e) != 0) {
+	    follow_ups_open_count(st, &out->follow_ups, &out->follow_up_oldest, e) != 0) {
 		store_rollback(st);
 		goto out;
 	}
@@ -432,6 +428,26 @@ int engine_day_figures(struct store *st, struct day_figures *out, struct werr *e
 	r = 0;
 out:
 	shop_free(&shop);
+	return r;
+}
+
+int engine_waiting_figures(struct store *st, int64_t *calls_due, int64_t *at_risk,
+			   struct werr *e)
+{
+	struct shop shop;
+	if (shop_load(st, &shop, e) != 0)
+		return -1;
+	int64_t now = clock_now();
+	int64_t a = shop.p.active_days, lo = a > 30 ? a - 30 : 0;
+	shop_free(&shop);
+	if (store_begin_read(st, e) != 0)
+		return -1;
+	int r = call_list_count(st, now, calls_due, e) != 0 ||
+			stats_at_risk_count(st, now - a * DAY_SECONDS, now - lo * DAY_SECONDS,
+					    at_risk, e) != 0
+		? -1
+		: 0;
+	store_rollback(st);
 	return r;
 }
 

@@ -95,18 +95,20 @@ void month_report_free(struct month_report *r);
 /* The shop's current month. */
 int engine_current_month(struct store *st, int *year, int *month, struct werr *e);
 
-/* Today at a glance and what waits (the home screen). */
+/* Today at a glance (the home screen): quick, from indexed ranges. */
 struct day_figures {
 	int64_t day_start;           /* local midnight */
 	int64_t sales, sales_amount;
 	int64_t enrolled;
 	int64_t points_earned;
 	int64_t rewards;
-	int64_t calls_due;
 	int64_t follow_ups, follow_up_oldest; /* oldest: TIME_NONE when none */
-	int64_t at_risk;
 };
 int engine_day_figures(struct store *st, struct day_figures *out, struct werr *e);
+/* What waits: survey calls due and customers at risk (slower: the home
+ * screen asks after it is drawn). */
+int engine_waiting_figures(struct store *st, int64_t *calls_due, int64_t *at_risk,
+			   struct werr *e);
 /* How many customers have points expiring before the end of the shop's
  * current month (slower: it runs the expiry rule per customer). */
 int engine_expiring_this_month(struct store *st, int64_t *customers, int64_t *points,

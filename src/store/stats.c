@@ -25,6 +25,8 @@ static const char SQL_REFUNDED[] =
 static const char SQL_ENROLMENT[] =
 	"SELECT COALESCE(SUM(CASE WHEN enrolled_at >= ?1 THEN 1 ELSE 0 END), 0), count(*) "
 	"FROM customers WHERE enrolled_at < ?2";
+static const char SQL_ENROLLED_BETWEEN[] =
+	"SELECT count(*) FROM customers WHERE enrolled_at >= ? AND enrolled_at < ?";
 static const char SQL_RETENTION[] =
 	"SELECT count(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sales s "
 	"WHERE s.customer_id = p.customer_id AND s.at >= ?2 AND s.at < ?3) THEN 1 ELSE 0 END), 0) "
@@ -215,6 +217,13 @@ int stats_enrolment(struct store *st, int64_t start, int64_t end, int64_t *enrol
 	*enrolled = c[0];
 	*members = c[1];
 	return 0;
+}
+
+int stats_enrolled_between(struct store *st, int64_t start, int64_t end, int64_t *n,
+			   struct werr *e)
+{
+	int64_t a[2] = {start, end};
+	return one_row(st, SQL_ENROLLED_BETWEEN, a, 2, n, 1, e);
 }
 
 int stats_retention(struct store *st, int64_t prev, int64_t start, int64_t end, int64_t *base,

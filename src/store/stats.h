@@ -22,6 +22,9 @@ int stats_sales(struct store *st, int64_t start, int64_t end, struct sales_stats
 		struct werr *e);
 /* Cash refunded by returns dated in [start, end). */
 int stats_refunded(struct store *st, int64_t start, int64_t end, int64_t *out, struct werr *e);
+/* Customers enrolled in [start, end) (an indexed range). */
+int stats_enrolled_between(struct store *st, int64_t start, int64_t end, int64_t *n,
+			   struct werr *e);
 /* Customers enrolled in [start, end), and before end. */
 int stats_enrolment(struct store *st, int64_t start, int64_t end, int64_t *enrolled,
 		    int64_t *members, struct werr *e);

@@ -324,7 +324,7 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 	    exec(st, "PRAGMA synchronous = FULL", e) != 0 ||
 	    exec(st, "PRAGMA foreign_keys = ON", e) != 0 ||
 	    exec(st, "PRAGMA temp_store = MEMORY", e) != 0 ||
-	    exec(st, "PRAGMA cache_size = -16000", e) != 0)
+	    exec(st, "PRAGMA cache_size = -4096", e) != 0)
 		goto fail;
 	if (migrate(st, e) != 0)
 		goto fail;
@@ -415,7 +415,7 @@ int store_set_bulk_mode(struct store *st, bool on, struct werr *e)
 {
 	if (on)
 		return exec(st, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144", e);
-	return exec(st, "PRAGMA synchronous = FULL; PRAGMA cache_size = -16000", e);
+	return exec(st, "PRAGMA synchronous = FULL; PRAGMA cache_size = -4096", e);
 }
 
 static int copy_db(sqlite3 *to, sqlite3 *from, struct werr *e)

@@ -20,7 +20,8 @@ struct home {
 	struct day_figures day;
 	bool have_day;
 	int64_t expiring_customers, expiring_points;
-	bool have_expiring;
+	int64_t calls_due, at_risk;
+	bool have_waiting; /* the slower figures: after the first draw */
 	struct sale_line *latest;
 	size_t nlatest;
 	int ticks;
@@ -37,9 +38,10 @@ static void load(struct app *app, struct home *h)
 	h->nlatest = 0;
 	if (stats_latest_sales(app->st, LATEST, &h->latest, &h->nlatest, &e) != 0)
 		app_error(app, &e);
-	/* The expiring count runs the expiry rule per customer: it comes
-	 * with the first tick, after the screen is drawn. */
-	h->have_expiring = false;
+	/* The calls due, the customers at risk and the expiring points take
+	 * longer (the expiring count runs the expiry rule per customer): they
+	 * come with the first tick, after the screen is drawn. */
+	h->have_waiting = false;
 	h->ticks = 0;
 }
 
@@ -67,10 +69,14 @@ static void home_resume(struct app *app, void *state)
 static int home_tick(struct app *app, void *state)
 {
 	struct home *h = state;
-	if (!h->have_expiring) {
+	if (!h->have_waiting) {
 		struct werr e = {0};
-		h->have_expiring = engine_expiring_this_month(app->st, &h->expiring_customers,
-							      &h->expiring_points, &e) == 0;
+		h->have_waiting =
+			engine_waiting_figures(app->st, &h->calls_due, &h->at_risk, &e) == 0 &&
+			engine_expiring_this_month(app->st, &h->expiring_customers,
+						   &h->expiring_points, &e) == 0;
+		if (!h->have_waiting)
+			app_error(app, &e);
 		return KF_REDRAW;
 	}
 	/* Fresh figures every minute (other counters work too). */
@@ -122,7 +128,7 @@ static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
 	draw_box(app, y, x, 6, w, _("Waiting for you"));
 	if (!h->have_day)
 		return;
-	char *n = fmt_int(app->loc, h->day.calls_due);
+	char *n = h->have_waiting ? fmt_int(app->loc, h->calls_due) : xstrdup("\u2026");
 	tile_row(app, y + 1, x + 2, w - 4, _("Survey calls due"), n, NULL);
 	free(n);
 	n = fmt_int(app->loc, h->day.follow_ups);
@@ -137,7 +143,7 @@ static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
 	tile_row(app, y + 2, x + 2, w - 4, _("Detractor follow-ups"), n, extra);
 	free(extra);
 	free(n);
-	if (h->have_expiring) {
+	if (h->have_waiting) {
 		n = fmt_int(app->loc, h->expiring_customers);
 		tile_row(app, y + 3, x + 2, w - 4, _("Points expiring this month"), n,
 			 P_("customer", "customers", h->expiring_customers));
@@ -145,7 +151,7 @@ static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
 	} else {
 		tile_row(app, y + 3, x + 2, w - 4, _("Points expiring this month"), "\u2026", NULL);
 	}
-	n = fmt_int(app->loc, h->day.at_risk);
+	n = h->have_waiting ? fmt_int(app->loc, h->at_risk) : xstrdup("\u2026");
 	char *label = xasprintf(_("At risk (no visit %lld-%lld days)"),
 				(long long)(app->shop.p.active_days > 30 ? app->shop.p.active_days - 30 : 0),
 				(long long)app->shop.p.active_days);
