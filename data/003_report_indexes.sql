@@ -7,6 +7,13 @@ CREATE INDEX sales_customer ON sales (customer_id, at, paid);
 DROP INDEX ledger_customer;
 CREATE INDEX ledger_customer ON ledger (customer_id, at, kind, points);
 
+-- The loyal rung of the ladder asks each regular customer's latest score
+-- and whether someone they referred bought: both from an index alone.
+DROP INDEX surveys_customer;
+CREATE INDEX surveys_customer ON surveys (customer_id, at, score);
+DROP INDEX customers_referrer;
+CREATE INDEX customers_referrer ON customers (referrer_id, first_sale_at);
+
 -- The first instant a customer's balance went below zero (only a
 -- return's reversal can do that), or NULL: the points liability of a past
 -- month needs the balance at its end only for these customers.
