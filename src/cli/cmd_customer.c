@@ -380,13 +380,20 @@ static int list_run(struct cli *cli, int argc, char **argv)
 		}
 		for (size_t i = 0; i < n; i++) {
 			const struct customer_hit *h = &hits[i];
+			int64_t points;
+			if (customer_hit_points(cli->st, &cli->shop, h, clock_now(), &points, &e) != 0) {
+				sort_pos_free(pos, n);
+				customer_hits_free(hits, n);
+				free(after.key);
+				return cli_fail(&e);
+			}
 			if (cli->json) {
 				json_object_begin(&cli->j);
 				json_kv_int(&cli->j, "id", h->id);
 				json_kv_string(&cli->j, "name", h->name);
 				json_kv_string(&cli->j, "phone", h->phone);
 				json_kv_string(&cli->j, "card", h->card);
-				json_kv_int(&cli->j, "points", h->balance);
+				json_kv_int(&cli->j, "points", points);
 				json_kv_bool(&cli->j, "active", h->active);
 				json_object_end(&cli->j);
 				continue;
@@ -394,7 +401,7 @@ static int list_run(struct cli *cli, int argc, char **argv)
 			char *id = cli_fmt_int(cli, h->id);
 			char *ph = h->phone != NULL ? phone_format(h->phone) : xstrdup("");
 			char *phl = fmt_digits(cli->loc, ph);
-			char *pts = cli_fmt_int(cli, h->balance);
+			char *pts = cli_fmt_int(cli, points);
 			fprintf(cli->out, "%6s  %-28s %-15s %s\n", id, h->name, phl, pts);
 			free(id);
 			free(ph);

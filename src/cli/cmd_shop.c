@@ -78,6 +78,13 @@ static int init_run(struct cli *cli, int argc, char **argv)
 			 _("--calendar: one of gregorian, persian, islamic-umalqura"));
 		return cli_fail(&e);
 	}
+	/* Without --calendar: Persian (Jalali) for a Persian shop -- one
+	 * created in Persian or counting in rials or tomans -- else Gregorian
+	 * (DESIGN.md section 10). */
+	if (calendar == NULL &&
+	    (strcmp(cli->loc->lang, "fa") == 0 || strcmp(currency, "IRR") == 0 ||
+	     strcmp(currency, "IRT") == 0 || strcmp(currency, "AFN") == 0))
+		in.calendar = CAL_PERSIAN;
 	if (cli->lang_opt != NULL)
 		in.lang = cli->lang_opt;
 	/* Check everything before the file is created. */

@@ -502,6 +502,23 @@ int customer_view_load(struct store *st, const struct shop *shop, int64_t id, in
 	return 0;
 }
 
+int customer_hit_points(struct store *st, const struct shop *shop, const struct customer_hit *h,
+			int64_t now, int64_t *points, struct werr *e)
+{
+	*points = h->balance;
+	if (shop->p.expiry_days <= 0 || h->next_expiry == TIME_NONE || h->next_expiry > now)
+		return 0;
+	struct customer c;
+	int found = customer_get(st, h->id, &c, e);
+	if (found <= 0)
+		return found < 0 ? -1 : 0;
+	int64_t wm = customer_watermark(shop, &c);
+	int r = points_preview(st, shop, &c, wm != TIME_NONE && wm > now ? wm : now, points, NULL,
+			       NULL, 0, e);
+	customer_clear(&c);
+	return r;
+}
+
 void customer_view_clear(struct customer_view *v)
 {
 	customer_clear(&v->c);

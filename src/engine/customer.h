@@ -64,6 +64,12 @@ int customer_view_load(struct store *st, const struct shop *shop, int64_t id, in
 		       struct customer_view *v, struct werr *e);
 void customer_view_clear(struct customer_view *v);
 
+/* The points of a listed customer as of now: the stored balance, or --
+ * when an expiry instant has passed since the customer's watermark -- the
+ * balance with that expiry applied (read only). */
+int customer_hit_points(struct store *st, const struct shop *shop, const struct customer_hit *h,
+			int64_t now, int64_t *points, struct werr *e);
+
 /* Rebuilds every customer's name sort key when the collator of the shop's
  * language is not the one that built them (an ICU upgrade, a change of
  * the lang setting).  Inside a write transaction. */

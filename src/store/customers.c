@@ -57,7 +57,10 @@ static const char SQL_RESET_EXPIRY[] =
 static const char SQL_COUNT_ACTIVE[] = "SELECT count(*) FROM customers WHERE active = 1";
 static const char SQL_COUNT_ALL[] = "SELECT count(*) FROM customers";
 
-#define HIT_COLUMNS "c.id, c.name, c.phone, c.card, c.external_id, c.balance, c.last_sale_at, c.active"
+#define HIT_COLUMNS                                                                            \
+	"c.id, c.name, c.phone, c.card, c.external_id, c.balance, c.last_sale_at, c.active, "  \
+	"c.watermark, c.next_expiry"
+#define HIT_NCOLUMNS 10
 
 static const char SQL_FIND_PHONE[] =
 	"SELECT " HIT_COLUMNS " FROM customers c "
@@ -435,6 +438,8 @@ static void read_hit(sqlite3_stmt *s, struct customer_hit *h)
 	h->balance = sqlite3_column_int64(s, 5);
 	h->last_sale_at = col_time(s, 6);
 	h->active = sqlite3_column_int(s, 7) != 0;
+	h->watermark = col_time(s, 8);
+	h->next_expiry = col_time(s, 9);
 }
 
 struct hitlist {
@@ -553,12 +558,12 @@ static int collect_names(struct store *st, char **qwords, size_t nq, struct hitl
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			rows++;
 			free(after_word);
-			after_word = xstrdup((const char *)sqlite3_column_text(s, 9));
+			after_word = xstrdup((const char *)sqlite3_column_text(s, HIT_NCOLUMNS + 1));
 			after_id = sqlite3_column_int64(s, 0);
 			int64_t id = sqlite3_column_int64(s, 0);
 			if (hitlist_has(l, id))
 				continue;
-			const char *key = (const char *)sqlite3_column_text(s, 8);
+			const char *key = (const char *)sqlite3_column_text(s, HIT_NCOLUMNS);
 			if (key == NULL || !words_match(qwords, nq, key))
 				continue;
 			size_t ql = strlen(qwords[0]);
@@ -657,8 +662,8 @@ int customer_page(struct store *st, const struct sort_pos *after, bool backward,
 	int rc = SQLITE_DONE;
 	while (len < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		read_hit(s, &v[len]);
-		const void *k = sqlite3_column_blob(s, 8);
-		size_t kl = (size_t)sqlite3_column_bytes(s, 8);
+		const void *k = sqlite3_column_blob(s, HIT_NCOLUMNS);
+		size_t kl = (size_t)sqlite3_column_bytes(s, HIT_NCOLUMNS);
 		p[len].key = xmalloc(kl ? kl : 1);
 		if (kl)
 			memcpy(p[len].key, k, kl);

@@ -99,9 +99,10 @@ int customer_referral_count(struct store *st, int64_t id, int64_t *n, struct wer
 struct customer_hit {
 	int64_t id;
 	char *name, *phone, *card, *external_id;
-	int64_t balance;
+	int64_t balance;     /* as stored: expiry due since the watermark not applied */
 	int64_t last_sale_at;
 	bool active;
+	int64_t watermark, next_expiry; /* to tell whether expiry is due */
 };
 void customer_hits_free(struct customer_hit *h, size_t n);
 

@@ -20,6 +20,9 @@ static const char SQL_GET[] = "SELECT " SALE_COLUMNS " FROM sales WHERE id = ?";
 static const char SQL_RETURN_INSERT[] =
 	"INSERT INTO returns (sale_id, customer_id, at, amount, refunded, points_reversed, "
 	"points_restored, note, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_RETURN_GET[] =
+	"SELECT id, sale_id, customer_id, at, amount, refunded, points_reversed, "
+	"points_restored, note, staff_id FROM returns WHERE id = ?";
 static const char SQL_RETURNED[] =
 	"SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(refunded), 0) FROM returns "
 	"WHERE sale_id = ?";
@@ -126,6 +129,32 @@ int return_insert(struct store *st, struct sale_return *r, struct werr *e)
 	return 0;
 }
 
+int return_get(struct store *st, int64_t id, struct sale_return *r, struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_RETURN_GET, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(s, 0);
+		r->sale_id = sqlite3_column_int64(s, 1);
+		r->customer_id = sqlite3_column_int64(s, 2);
+		r->at = sqlite3_column_int64(s, 3);
+		r->amount = sqlite3_column_int64(s, 4);
+		r->refunded = sqlite3_column_int64(s, 5);
+		r->points_reversed = sqlite3_column_int64(s, 6);
+		r->points_restored = sqlite3_column_int64(s, 7);
+		r->note = col_text(s, 8);
+		r->staff_id = sqlite3_column_int64(s, 9);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e);
+}
+
 int sale_returned(struct store *st, int64_t sale_id, int64_t *amount, int64_t *refunded,
 		  struct werr *e)
 {
@@ -228,10 +257,10 @@ int sales_each(struct store *st,
 {
 	sqlite3_stmt *s = NULL;
 	if (sqlite3_prepare_v2(store_db(st),
-			       "SELECT sales.id, customer_id, at, amount, points_paid, discount, "
-			       "paid, earned, multiplier, tier, first_sale, sales.note, staff_id, "
-			       "c.external_id FROM sales JOIN customers c ON c.id = customer_id "
-			       "ORDER BY at, sales.id",
+			       "SELECT s.id, s.customer_id, s.at, s.amount, s.points_paid, "
+			       "s.discount, s.paid, s.earned, s.multiplier, s.tier, s.first_sale, "
+			       "s.note, s.staff_id, c.external_id FROM sales s "
+			       "JOIN customers c ON c.id = s.customer_id ORDER BY s.at, s.id",
 			       -1, &s, NULL) != SQLITE_OK)
 		return store_fail(st, e);
 	int rc, r = 0;

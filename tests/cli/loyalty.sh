@@ -152,6 +152,8 @@ expect_rc 0 "history before the run for a customer enrolled after it"
 # Now (2027-06-01): the rest of Ali's lots have expired too: at 2027-03-01
 # 848 - 548 - 2 = 298, then 50 and 50: 2 + 298 + 50 + 50 = 400 in all.
 # Sara's 1,000 is covered by the 900 redeemed and the 1,000 reversed.
+wj customer list
+expect '[.[] | select(.id == 1)][0].points' 0 "the list shows the points as of now, expiry included"
 wj points $ali
 expect .balance 0 "everything expired by now"
 expect .expired_total 400 "2 + 298 + 50 + 50 expired in all"
