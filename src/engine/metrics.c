@@ -307,24 +307,30 @@ int engine_at_risk(struct store *st, size_t limit, struct customer_row **v, size
 	return r;
 }
 
-/* Customers with points expiring at or before `horizon`. */
-static int expiring_until(struct store *st, int64_t horizon, struct customer_row **v, size_t *n,
-			  struct werr *e)
+/* Customers with points expiring at or before `horizon`: how many and how
+ * many points, and -- when rows is not NULL -- the list (value = the
+ * points, at = the first of those expiries).  Candidates are streamed by
+ * id, so that counting keeps no list in memory. */
+static int expiring_until(struct store *st, int64_t horizon, struct customer_row **rows,
+			  size_t *nrows, int64_t *count, int64_t *points, struct werr *e)
 {
 	struct shop shop;
 	if (shop_load(st, &shop, e) != 0)
 		return -1;
 	int64_t now = clock_now();
-	struct customer_row *rows = NULL;
-	size_t nrows = 0, kept = 0, i = 0;
+	int64_t *ids = NULL;
+	size_t nids = 0, cap = 0;
+	struct customer_row *out = NULL;
+	size_t len = 0;
 	int r = -1;
+	*count = *points = 0;
 	if (store_begin_read(st, e) != 0)
 		goto out;
-	if (stats_expiry_candidates(st, horizon, &rows, &nrows, e) != 0)
+	if (stats_expiry_candidates(st, horizon, &ids, &nids, e) != 0)
 		goto rollback;
-	for (i = 0; i < nrows; i++) {
+	for (size_t i = 0; i < nids; i++) {
 		struct customer c = {0};
-		if (customer_get(st, rows[i].id, &c, e) <= 0) {
+		if (customer_get(st, ids[i], &c, e) <= 0) {
 			customer_clear(&c);
 			goto rollback;
 		}
@@ -335,10 +341,10 @@ static int expiring_until(struct store *st, int64_t horizon, struct customer_row
 		 * the watermark up to the horizon as if nothing else happened. */
 		int64_t wm = customer_watermark(&shop, &c);
 		int64_t from = wm != TIME_NONE && wm > now ? wm : now;
-		int rc = points_preview(st, &shop, &c, from, &bal, &next, &nn, SIZE_MAX, e);
-		customer_clear(&c);
-		if (rc != 0)
+		if (points_preview(st, &shop, &c, from, &bal, &next, &nn, SIZE_MAX, e) != 0) {
+			customer_clear(&c);
 			goto rollback;
+		}
 		int64_t sum = 0, first = TIME_NONE;
 		for (size_t k = 0; k < nn && next[k].at <= horizon; k++) {
 			sum += next[k].points;
@@ -346,38 +352,42 @@ static int expiring_until(struct store *st, int64_t horizon, struct customer_row
 				first = next[k].at;
 		}
 		free(next);
-		if (sum <= 0) {
-			free(rows[i].name);
-			free(rows[i].phone);
-			continue;
+		if (sum > 0) {
+			(*count)++;
+			*points += sum;
+			if (rows != NULL) {
+				out = xgrow(out, &cap, len + 1, sizeof *out);
+				out[len++] = (struct customer_row){
+					.id = c.id, .name = c.name, .phone = c.phone,
+					.last_sale_at = c.last_sale_at, .sales_count = c.sales_count,
+					.value = sum, .at = first};
+				c.name = c.phone = NULL;
+			}
 		}
-		rows[i].value = sum;
-		rows[i].at = first;
-		rows[kept++] = rows[i];
+		customer_clear(&c);
 	}
 	r = 0;
 rollback:
 	store_rollback(st);
 out:
 	shop_free(&shop);
+	free(ids);
 	if (r != 0) {
-		/* rows[0, kept) are kept, rows[i, nrows) not looked at yet. */
-		for (size_t k = i; k < nrows; k++) {
-			free(rows[k].name);
-			free(rows[k].phone);
-		}
-		customer_rows_free(rows, kept);
+		customer_rows_free(out, len);
 		return -1;
 	}
-	*v = rows;
-	*n = kept;
+	if (rows != NULL) {
+		*rows = out;
+		*nrows = len;
+	}
 	return 0;
 }
 
 int engine_expiring(struct store *st, int64_t days, struct customer_row **v, size_t *n,
 		    struct werr *e)
 {
-	return expiring_until(st, clock_now() + days * DAY_SECONDS, v, n, e);
+	int64_t count, points;
+	return expiring_until(st, clock_now() + days * DAY_SECONDS, v, n, &count, &points, e);
 }
 
 int engine_top(struct store *st, int year, int month, size_t limit, struct customer_row **v,
@@ -464,14 +474,5 @@ int engine_expiring_this_month(struct store *st, int64_t *customers, int64_t *po
 	shop_free(&shop);
 	if (r)
 		return werr_set(e, W_REFUSED, _("cannot tell the current month"));
-	struct customer_row *v = NULL;
-	size_t n = 0;
-	if (expiring_until(st, end - 1, &v, &n, e) != 0)
-		return -1;
-	*customers = (int64_t)n;
-	*points = 0;
-	for (size_t i = 0; i < n; i++)
-		*points += v[i].value;
-	customer_rows_free(v, n);
-	return 0;
+	return expiring_until(st, end - 1, NULL, NULL, customers, points, e);
 }

@@ -544,6 +544,11 @@ static int collect_names(struct store *st, char **qwords, size_t nq, struct hitl
 	char *after_word = xstrdup(qwords[longest]);
 	int64_t after_id = -1;
 	const int64_t batch = 256;
+	/* Names whose first word matches come first; look for them among at
+	 * most this many matches once the list is full anyway (a common
+	 * family name can match a hundred thousand customers). */
+	const size_t scan_cap = 2048;
+	size_t scanned = 0;
 	for (;;) {
 		sqlite3_stmt *s = store_stmt(st, SQL_FIND_WORD, e);
 		if (s == NULL) {
@@ -575,7 +580,9 @@ static int collect_names(struct store *st, char **qwords, size_t nq, struct hitl
 			r = store_fail(st, e);
 			break;
 		}
-		if (rows < batch || first.n >= first.limit)
+		scanned += (size_t)rows;
+		if (rows < batch || first.n >= first.limit ||
+		    (first.n + other.n >= first.limit && scanned >= scan_cap))
 			break;
 	}
 	free(after_word);

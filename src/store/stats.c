@@ -149,8 +149,7 @@ static const char SQL_AT_RISK[] =
 	"WHERE last_sale_at > ? AND last_sale_at <= ? AND active = 1 "
 	"ORDER BY last_sale_at, id LIMIT ?";
 static const char SQL_EXPIRY_CANDIDATES[] =
-	"SELECT id, name, phone, last_sale_at, sales_count, balance, next_expiry FROM customers "
-	"WHERE next_expiry <= ? AND balance > 0 ORDER BY next_expiry, id";
+	"SELECT id FROM customers WHERE next_expiry <= ? AND balance > 0 ORDER BY next_expiry, id";
 static const char SQL_TOP[] =
 	"SELECT c.id, c.name, c.phone, c.last_sale_at, c.sales_count, t.net FROM ("
 	"SELECT customer_id, SUM(v) AS net FROM ("
@@ -433,14 +432,28 @@ int stats_at_risk(struct store *st, int64_t from, int64_t to, size_t limit,
 	return read_rows(st, s, limit, false, v, n, e);
 }
 
-int stats_expiry_candidates(struct store *st, int64_t t, struct customer_row **v, size_t *n,
+int stats_expiry_candidates(struct store *st, int64_t t, int64_t **ids, size_t *n,
 			    struct werr *e)
 {
 	sqlite3_stmt *s = store_stmt(st, SQL_EXPIRY_CANDIDATES, e);
 	if (s == NULL)
 		return -1;
 	bind_i64(s, 1, t);
-	return read_rows(st, s, SIZE_MAX, true, v, n, e);
+	int64_t *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, len + 1, sizeof *v);
+		v[len++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(st, e);
+	}
+	*ids = v;
+	*n = len;
+	return 0;
 }
 
 int stats_top(struct store *st, int64_t start, int64_t end, size_t limit,

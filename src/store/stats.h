@@ -102,9 +102,9 @@ void customer_rows_free(struct customer_row *v, size_t n);
 /* Active customers whose last sale is in (from, to], oldest first. */
 int stats_at_risk(struct store *st, int64_t from, int64_t to, size_t limit,
 		  struct customer_row **v, size_t *n, struct werr *e);
-/* Customers whose next expiry instant is at or before t (candidates for
- * the expiring list; value = balance). */
-int stats_expiry_candidates(struct store *st, int64_t t, struct customer_row **v, size_t *n,
+/* The ids of the customers with points whose next expiry instant is at or
+ * before t (candidates for the expiring list), in a new array. */
+int stats_expiry_candidates(struct store *st, int64_t t, int64_t **ids, size_t *n,
 			    struct werr *e);
 /* Customers by net revenue (paid of sales in [start, end) less refunds
  * dated in it), highest first (value = net revenue). */
