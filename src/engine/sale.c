@@ -109,7 +109,10 @@ int engine_purchase(struct store *st, const struct purchase_request *rq,
 	}
 	if (expiry_apply(&op, &c, t, NULL, e) != 0)
 		goto fail;
-	if (rq->redeem_points > c.balance) {
+	/* Rule 4: only points that pay need balance >= N; a plain sale (N = 0)
+	 * is accepted with a negative balance, so that later earnings can
+	 * cover a reversal (rule 3). */
+	if (rq->redeem_points > 0 && rq->redeem_points > c.balance) {
 		werr_set(e, W_REFUSED,
 			 _("--redeem-points: the customer holds %lld points, not %lld"),
 			 (long long)(c.balance > 0 ? c.balance : 0), (long long)rq->redeem_points);

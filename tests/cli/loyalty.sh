@@ -132,6 +132,12 @@ expect .points_balance -900 "the balance goes below zero"
 expect .tier Bronze "no spend left in the window"
 refused 1 "nothing can be redeemed below zero" redeem "$sara" --reward COFFEE --at "2026-05-04 10:00"
 refused 1 "points cannot pay below zero" purchase add --customer "$sara" --amount 100000 --redeem-points 1 --at "2026-05-04 10:00"
+# A plain purchase is welcome: its points start covering the debt.
+# 2,000,000 at Bronze x1 = 200 points: -900 + 200 = -700.
+wj purchase add --customer "$sara" --amount 2000000 --at "2026-05-05 10:00"
+expect_rc 0 "a purchase with a balance below zero"
+expect .points_balance -700 "later earnings cover the reversal"
+refused 1 "still nothing to redeem at -700" redeem "$sara" --reward COFFEE --at "2026-05-06 10:00"
 
 # Expiry up to 2027-02-01 10:00.  Ali's consumption is now 100 + 149 + 149
 # + 150 (COFFEE) = 548, so the first lot (450, 2027-01-10) is used up:
@@ -157,8 +163,10 @@ expect '[.[] | select(.id == 1)][0].points' 0 "the list shows the points as of n
 wj points $ali
 expect .balance 0 "everything expired by now"
 expect .expired_total 400 "2 + 298 + 50 + 50 expired in all"
+# Sara's lots: 1,000 (2026-05-01) and 200 (2026-05-05) against 900
+# redeemed and 1,000 reversed: nothing is left to expire.
 wj points "$sara"
-expect .balance -900 "Sara's balance stays below zero"
+expect .balance -700 "Sara's balance stays below zero"
 expect .expired_total 0 "Sara lost nothing to expiry"
 
 # Survey answers: 6 is a detractor and opens a follow-up; 9 a promoter.
