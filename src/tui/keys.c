@@ -70,6 +70,18 @@ const struct key_binding key_bindings[] = {
 	{ACT_ADD, "n", N_("Add"), N_("Settings: add a tier or a reward.")},
 	{ACT_CHANGE, "Enter", N_("Change"),
 	 N_("Settings: change the highlighted value, tier or reward.")},
+	/* TRANSLATORS: key bar of the customer list: show inactive customers too (or not). */
+	{ACT_SHOW_INACTIVE, "F8", N_("Inactive too"),
+	 N_("Customers: show inactive customers in the list too, or only the active ones.")},
+	/* TRANSLATORS: key bar of the customer card: the next list (points, purchases, surveys). */
+	{ACT_VIEW, "Tab", N_("View"),
+	 N_("Customer card: the points history, the purchases or the surveys.")},
+	{ACT_DEACTIVATE, "i", N_("Deactivate"),
+	 N_("Customer card: mark the customer inactive; the history is kept (owner).")},
+	{ACT_REACTIVATE, "i", N_("Reactivate"),
+	 N_("Customer card: make an inactive customer active again (owner).")},
+	{ACT_BIDI_CHECK, "b", N_("BiDi check"),
+	 N_("Settings: does right-to-left text read correctly on this terminal?")},
 };
 const size_t key_nbindings = sizeof key_bindings / sizeof key_bindings[0];
 

@@ -58,6 +58,12 @@ enum action {
 	ACT_SECTION,
 	ACT_ADD,
 	ACT_CHANGE,
+	/* Customers list and card. */
+	ACT_SHOW_INACTIVE,
+	ACT_VIEW,
+	ACT_DEACTIVATE,
+	ACT_REACTIVATE,
+	ACT_BIDI_CHECK,
 	ACT__COUNT
 };
 

@@ -285,6 +285,78 @@ static void program_draw_row(struct app *app, void *ctx, size_t i, int y, int x,
 
 /* Enter on a setting: a dialog until the value is taken or the person
  * gives up. */
+/* One question of the BiDi check: a line drawn the way the screens draw
+ * right-to-left text in the current mode.  1 yes, 0 no, -1 Esc. */
+static int bidi_ask(struct app *app)
+{
+	/* A sentence with a name, digits and a Latin code, as a cashier
+	 * reads them every day: it must read from the right, with the
+	 * number and the code left to right inside it. */
+	const char *sample = strcmp(app->loc->lang, "ar") == 0
+				     ? "اشترى خالد "
+				       "العتيبي ٣ "
+				       "منتجات (W7-K3P)."
+				     : "علی کریمی "
+				       "۳ کالا خرید "
+				       "(W7-K3P).";
+	for (;;) {
+		app_redraw(app);
+		int w = app->cols - 8 < 70 ? app->cols - 8 : 70;
+		int x = (app->cols - w) / 2, y = (app->rows - 8) / 2;
+		for (int r = 0; r < 8; r++)
+			draw_fill(app, y + r, x, w, LOOK_NORMAL);
+		draw_box(app, y, x, 8, w, _("BiDi check"));
+		draw_text(app, y + 2, x + 3, w - 6, sample, BIDI_RTL, ALIGN_START, LOOK_ACCENT);
+		draw_ui(app, y + 4, x + 2, w - 4,
+			_("Does the line above read correctly from right to left?"), ALIGN_START,
+			LOOK_NORMAL);
+		/* TRANSLATORS: the keys of the BiDi check; keep y and n. */
+		draw_ui(app, y + 6, x + 2, w - 4, _("y: yes    n: no    Esc: leave"), ALIGN_END,
+			LOOK_DIM);
+		curs_set(0);
+		refresh();
+		struct key k;
+		if (!app_read_key(app, &k, -1) || k.ch == 27)
+			return -1;
+		if (k.ch == 'y' || k.ch == 'Y' || k.ch == '\n' || k.ch == '\r')
+			return 1;
+		if (k.ch == 'n' || k.ch == 'N')
+			return 0;
+	}
+}
+
+/* The BiDi check (DESIGN.md section 9): for terminals that reorder text
+ * on their own.  The line is shown in the current mode; if it does not
+ * read right, in the other; the mode that reads right becomes the `bidi`
+ * setting. */
+static void bidi_check(struct app *app, struct settings_screen *s)
+{
+	enum bidi_mode original = app->bidi;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int answer = bidi_ask(app);
+		if (answer < 0)
+			break;
+		if (answer == 1) {
+			const char *mode = app->bidi == BIDI_APP ? "app" : "terminal";
+			struct werr e = {0};
+			int r = program_set(app->st, "bidi", mode, &e);
+			if (r != 0 && e.status == W_AUTH && ask_owner(app, s))
+				r = program_set(app->st, "bidi", mode, &e);
+			if (r != 0) {
+				app->bidi = original;
+				app_error(app, &e);
+				return;
+			}
+			app_reload_shop(app);
+			app_message(app, MSG_OK, _("bidi: %s (kept as the setting)"), mode);
+			return;
+		}
+		app->bidi = app->bidi == BIDI_APP ? BIDI_TERMINAL : BIDI_APP;
+	}
+	app->bidi = original;
+	app_message(app, MSG_INFO, _("Nothing changed."));
+}
+
 static void program_change(struct app *app, struct settings_screen *s, size_t i)
 {
 	const struct program_key *k = &program_keys[i];
@@ -876,8 +948,8 @@ static void settings_draw(struct app *app, void *state)
 						  ACT_BACK, ACT_NONE};
 		set_bar(bar);
 	} else if (s->sec == SEC_PROGRAM) {
-		static const enum action bar[] = {ACT_CHANGE, ACT_SECTION, ACT_BACK, ACT_HELP,
-						  ACT_NONE};
+		static const enum action bar[] = {ACT_CHANGE, ACT_BIDI_CHECK, ACT_SECTION,
+						  ACT_BACK,   ACT_HELP,       ACT_NONE};
 		set_bar(bar);
 	} else {
 		static const enum action bar[] = {ACT_CHANGE, ACT_ADD,  ACT_SECTION,
@@ -980,6 +1052,10 @@ static int settings_key(struct app *app, void *state, const struct key *k)
 	case SEC_PROGRAM:
 		if (enter && i != SIZE_MAX) {
 			program_change(app, s, i);
+			return KF_HANDLED | KF_REDRAW;
+		}
+		if (key_is(k, 'b')) {
+			bidi_check(app, s);
 			return KF_HANDLED | KF_REDRAW;
 		}
 		break;
