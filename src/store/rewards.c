@@ -26,6 +26,9 @@ static const char SQL_LIST[] =
 static const char SQL_REDEMPTION[] =
 	"INSERT INTO redemptions (customer_id, reward_id, at, points, copay, staff_id) "
 	"VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_DESCRIBE[] =
+	"SELECT w.name, v.code FROM redemptions d JOIN rewards w ON w.id = d.reward_id "
+	"LEFT JOIN vouchers v ON v.redemption_id = d.id WHERE d.id = ?";
 static const char SQL_VOUCHER_EXISTS[] = "SELECT 1 FROM vouchers WHERE code = ?";
 static const char SQL_VOUCHER_INSERT[] =
 	"INSERT INTO vouchers (code, redemption_id, issued_at) VALUES (?, ?, ?)";
@@ -162,6 +165,24 @@ int redemption_insert(struct store *st, struct redemption *r, struct werr *e)
 		return -1;
 	r->id = sqlite3_last_insert_rowid(store_db(st));
 	return 0;
+}
+
+int redemption_describe(struct store *st, int64_t id, char **reward_name, char **voucher,
+			struct werr *e)
+{
+	sqlite3_stmt *s = store_stmt(st, SQL_DESCRIBE, e);
+	if (s == NULL)
+		return -1;
+	bind_i64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*reward_name = col_text(s, 0);
+		*voucher = col_text(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : store_fail(st, e);
 }
 
 int voucher_exists(struct store *st, const char *code, struct werr *e)

@@ -46,6 +46,11 @@ struct redemption {
 };
 /* Inserts a redemption; fills r->id. */
 int redemption_insert(struct store *st, struct redemption *r, struct werr *e);
+/* What redemption id gave, for a customer's history: the reward's name
+ * and the voucher code (new strings; *voucher NULL when there is none).
+ * 1 found, 0 not, -1 error. */
+int redemption_describe(struct store *st, int64_t id, char **reward_name, char **voucher,
+			struct werr *e);
 /* Whether a voucher code exists: 1, 0, -1. */
 int voucher_exists(struct store *st, const char *code, struct werr *e);
 int voucher_insert(struct store *st, const char *code, int64_t redemption_id, int64_t at,

@@ -45,6 +45,8 @@ struct sale_return {
 
 /* Inserts a return; fills r->id. */
 int return_insert(struct store *st, struct sale_return *r, struct werr *e);
+/* Reads return id into *r (free r->note).  1 found, 0 not, -1 error. */
+int return_get(struct store *st, int64_t id, struct sale_return *r, struct werr *e);
 /* Totals of the returns of one sale so far: goods value and cash. */
 int sale_returned(struct store *st, int64_t sale_id, int64_t *amount, int64_t *refunded,
 		  struct werr *e);
