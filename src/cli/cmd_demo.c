@@ -43,7 +43,8 @@ static void show_progress(void *ctx, size_t done, size_t total)
 		return;
 	p->shown = pct;
 	/* TRANSLATORS: progress of `wafa demo`; %d is a percentage. */
-	fprintf(stderr, _("\rGenerating the demo shop: %3d%%"), pct);
+	fputc('\r', stderr);
+	fprintf(stderr, _("Generating the demo shop: %3d%%"), pct);
 	if (done >= total)
 		fputc('\n', stderr);
 	fflush(stderr);

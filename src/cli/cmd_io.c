@@ -25,10 +25,11 @@ static void progress(void *ctx, size_t done, size_t total)
 	(void)ctx;
 	if (!isatty(STDERR_FILENO))
 		return;
+	fputc('\r', stderr);
 	if (total > 0)
-		fprintf(stderr, _("\r%zu of %zu rows"), done, total);
+		fprintf(stderr, _("%zu of %zu rows"), done, total);
 	else
-		fprintf(stderr, _("\r%zu rows"), done);
+		fprintf(stderr, _("%zu rows"), done);
 	if (total > 0 && done == total)
 		fputc('\n', stderr);
 }
