@@ -307,7 +307,8 @@ int engine_import_purchases(struct store *st, const char *path, enum csv_encodin
 		rows = xgrow(rows, &cap, nrows + 1, sizeof *rows);
 		rows[nrows++] = p;
 	}
-	qsort(rows, nrows, sizeof *rows, by_time);
+	if (nrows > 1)
+		qsort(rows, nrows, sizeof *rows, by_time);
 	if (store_begin(st, e) != 0)
 		goto out;
 	for (size_t i = 0; i < nrows; i++) {
@@ -331,7 +332,8 @@ int engine_import_purchases(struct store *st, const char *path, enum csv_encodin
 			progress(ctx, i + 1, nrows);
 	}
 	/* Rejections are reported in line order. */
-	qsort(r->rejected, r->nrejected, sizeof *r->rejected, by_line);
+	if (r->nrejected > 1)
+		qsort(r->rejected, r->nrejected, sizeof *r->rejected, by_line);
 	if (conclude(st, dry_run, r, e) != 0)
 		goto out;
 	status = 0;
