@@ -68,6 +68,10 @@ extern const struct cli_command cmd_report_commands[];
 extern const struct cli_command cmd_io_commands[];
 extern const struct cli_command cmd_staff_commands[];
 
+/* The open detractor follow-ups as text, JSON or CSV (`survey follow-ups`
+ * and `report detractors`). */
+int cli_print_follow_ups(struct cli *cli, bool csv);
+
 /* Runs the command in argv (argv[0] is the command word); returns the
  * exit status. */
 int cli_run(struct cli *cli, int argc, char **argv);

@@ -381,65 +381,7 @@ static int detractors_run(struct cli *cli, int argc, char **argv)
 	int r = cli_parse(argc, argv, opts, NULL, 0, 0);
 	if (r != 0)
 		return r;
-	struct werr e = {0};
-	struct follow_up *v = NULL;
-	size_t n = 0;
-	if (follow_ups_open_list(cli->st, 100000, &v, &n, &e) != 0)
-		return cli_fail(&e);
-	const char *tz = cli->shop.p.timezone;
-	if (csv != NULL) {
-		struct csv_out *c = csv_out_new(cli->out, CSV_UTF8, false);
-		const char *cols[] = {"follow_up_id", "customer_id", "name", "phone", "score",
-				      "comment", "opened_at"};
-		for (size_t i = 0; i < 7; i++)
-			csv_put(c, cols[i]);
-		csv_end_row(c);
-		for (size_t i = 0; i < n; i++) {
-			char buf[32];
-			csv_put_int(c, v[i].id);
-			csv_put_int(c, v[i].customer_id);
-			csv_put(c, v[i].name);
-			csv_put(c, v[i].phone);
-			csv_put_int(c, v[i].score);
-			csv_put(c, v[i].comment);
-			tz_format_rfc3339(tz, v[i].opened_at, buf);
-			csv_put(c, buf);
-			csv_end_row(c);
-		}
-		follow_ups_free(v, n);
-		return finish_csv(c);
-	}
-	if (cli->json)
-		json_array_begin(&cli->j);
-	for (size_t i = 0; i < n; i++) {
-		if (cli->json) {
-			json_object_begin(&cli->j);
-			json_kv_int(&cli->j, "follow_up_id", v[i].id);
-			json_kv_int(&cli->j, "customer_id", v[i].customer_id);
-			json_kv_string(&cli->j, "name", v[i].name);
-			json_kv_string(&cli->j, "phone", v[i].phone);
-			json_kv_int(&cli->j, "score", v[i].score);
-			json_kv_string(&cli->j, "comment", v[i].comment);
-			json_kv_time(&cli->j, "opened_at", v[i].opened_at, tz);
-			json_object_end(&cli->j);
-			continue;
-		}
-		char *id = cli_fmt_int(cli, v[i].id), *sc = cli_fmt_int(cli, v[i].score);
-		char *when = cli_fmt_time(cli, v[i].opened_at);
-		fprintf(cli->out, "%6s  %-28s %3s  %s  %s\n", id, v[i].name, sc, when,
-			v[i].comment != NULL ? v[i].comment : "");
-		free(id);
-		free(sc);
-		free(when);
-	}
-	if (cli->json) {
-		json_array_end(&cli->j);
-		json_finish(&cli->j);
-	} else if (n == 0) {
-		fputs(_("No open follow-ups.\n"), cli->out);
-	}
-	follow_ups_free(v, n);
-	return EXIT_DONE;
+	return cli_print_follow_ups(cli, csv != NULL);
 }
 
 const struct cli_command cmd_report_commands[] = {

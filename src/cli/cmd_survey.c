@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "engine/survey.h"
 #include "store/surveys.h"
+#include "text/csv.h"
 #include "text/i18n.h"
 #include "text/phone.h"
 #include "text/tz.h"
@@ -138,17 +139,36 @@ static int contact_run(struct cli *cli, int argc, char **argv)
 	return EXIT_DONE;
 }
 
-static int follow_ups_run(struct cli *cli, int argc, char **argv)
+int cli_print_follow_ups(struct cli *cli, bool csv)
 {
-	const struct cli_opt opts[] = {{NULL, NULL, false}};
-	int r = cli_parse(argc, argv, opts, NULL, 0, 0);
-	if (r != 0)
-		return r;
 	struct werr e = {0};
 	struct follow_up *v = NULL;
 	size_t n = 0;
-	if (follow_ups_open_list(cli->st, 1000, &v, &n, &e) != 0)
+	if (follow_ups_open_list(cli->st, 100000, &v, &n, &e) != 0)
 		return cli_fail(&e);
+	const char *tz = cli->shop.p.timezone;
+	if (csv) {
+		struct csv_out *c = csv_out_new(cli->out, CSV_UTF8, false);
+		const char *cols[] = {"follow_up_id", "customer_id", "name", "phone", "score",
+				      "comment", "opened_at"};
+		for (size_t i = 0; i < 7; i++)
+			csv_put(c, cols[i]);
+		csv_end_row(c);
+		for (size_t i = 0; i < n; i++) {
+			char buf[32];
+			csv_put_int(c, v[i].id);
+			csv_put_int(c, v[i].customer_id);
+			csv_put(c, v[i].name);
+			csv_put(c, v[i].phone);
+			csv_put_int(c, v[i].score);
+			csv_put(c, v[i].comment);
+			tz_format_rfc3339(tz, v[i].opened_at, buf);
+			csv_put(c, buf);
+			csv_end_row(c);
+		}
+		follow_ups_free(v, n);
+		return csv_out_finish(c, &e) == 0 ? EXIT_DONE : cli_fail(&e);
+	}
 	if (cli->json)
 		json_array_begin(&cli->j);
 	for (size_t i = 0; i < n; i++) {
@@ -160,7 +180,7 @@ static int follow_ups_run(struct cli *cli, int argc, char **argv)
 			json_kv_string(&cli->j, "phone", v[i].phone);
 			json_kv_int(&cli->j, "score", v[i].score);
 			json_kv_string(&cli->j, "comment", v[i].comment);
-			json_kv_time(&cli->j, "opened_at", v[i].opened_at, cli->shop.p.timezone);
+			json_kv_time(&cli->j, "opened_at", v[i].opened_at, tz);
 			json_object_end(&cli->j);
 			continue;
 		}
@@ -180,6 +200,16 @@ static int follow_ups_run(struct cli *cli, int argc, char **argv)
 	}
 	follow_ups_free(v, n);
 	return EXIT_DONE;
+}
+
+static int follow_ups_run(struct cli *cli, int argc, char **argv)
+{
+	const char *csv = NULL;
+	const struct cli_opt opts[] = {{"csv", &csv, true}, {NULL, NULL, false}};
+	int r = cli_parse(argc, argv, opts, NULL, 0, 0);
+	if (r != 0)
+		return r;
+	return cli_print_follow_ups(cli, csv != NULL);
 }
 
 static int close_run(struct cli *cli, int argc, char **argv)
@@ -215,7 +245,7 @@ const struct cli_command cmd_survey_commands[] = {
 	{"survey", "contact", contact_run, NEEDS_SHOP,
 	 N_("survey contact REF --outcome no_answer|call_back|refused [--note T]"),
 	 N_("record a call that ended without an answer")},
-	{"survey", "follow-ups", follow_ups_run, NEEDS_SHOP, N_("survey follow-ups"),
+	{"survey", "follow-ups", follow_ups_run, NEEDS_SHOP, N_("survey follow-ups [--csv]"),
 	 N_("detractor follow-ups still open")},
 	{"survey", "close", close_run, NEEDS_SHOP, N_("survey close ID --note T"),
 	 N_("close a detractor follow-up with a note")},
