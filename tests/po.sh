@@ -27,14 +27,14 @@ msgcat --no-wrap "$top/po/fa.po" | grep -qF 'Plural-Forms: nplurals=2; plural=(n
 # Every message of the sources is in the catalogs.
 pot=$(mktemp)
 (cd "$top" && xgettext -o "$pot" --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
-	--keyword=C_:1c,2 $(grep -v '^#' po/POTFILES.in)) 2>/dev/null
+	--keyword=C_:1c,2 --keyword=CP_:1c,2,3 $(grep -v '^#' po/POTFILES.in)) 2>/dev/null
 for l in ar fa; do
 	missing=$(msgcmp "$top/po/$l.po" "$pot" 2>&1 | grep -c "this message is used but not defined")
 	[ "$missing" = 0 ] || { echo "FAIL: po/$l.po lacks $missing messages of the sources" >&2; fail=1; }
 done
 rm -f "$pot"
 cd "$top"
-for f in $(grep -rlE '\b_\(|\bN_\(|\bP_\(' src --include=*.c); do
+for f in $(grep -rlE '\b_\(|\bN_\(|\bP_\(|\bC_\(|\bCP_\(' src --include=*.c); do
 	grep -qxF "$f" po/POTFILES.in || { echo "FAIL: $f is not in po/POTFILES.in" >&2; fail=1; }
 done
 [ $fail = 0 ] && echo "PASS: the catalogs are complete"
