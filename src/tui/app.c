@@ -203,10 +203,11 @@ static void draw_key_bar(struct app *app)
 		if (b == NULL)
 			continue;
 		const char *label = _(b->label);
-		int kw = text_width(b->keys), lw = text_width(label);
+		const char *name = binding_keys(b, app->rtl);
+		int kw = text_width(name), lw = text_width(label);
 		if (x + kw + lw + 1 > app->cols)
 			break;
-		draw_text(app, y, x, kw, b->keys, BIDI_LTR, ALIGN_START, LOOK_BAR_KEY);
+		draw_text(app, y, x, kw, name, BIDI_LTR, ALIGN_START, LOOK_BAR_KEY);
 		draw_ui(app, y, x + kw + 1, lw, label, ALIGN_START, LOOK_BAR);
 		x += kw + lw + 3;
 	}

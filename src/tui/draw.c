@@ -104,6 +104,86 @@ int text_width(const char *text)
 	return w;
 }
 
+/* Appends the line [start, end) of text to *lines. */
+static void add_line(char ***lines, size_t *n, const char *start, size_t len)
+{
+	*lines = xrealloc(*lines, (*n + 1) * sizeof **lines);
+	(*lines)[(*n)++] = xstrndup(start, len);
+}
+
+size_t text_wrap(const char *text, int w, char ***lines)
+{
+	size_t n = 0, len = strlen(text);
+	*lines = NULL;
+	if (w < 1)
+		w = 1;
+	size_t line = 0; /* where the current line starts */
+	size_t brk = 0;  /* the last space of the line that fits, or 0 */
+	bool have_brk = false;
+	int used = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(text + i, len - i, &cp);
+		if (k == 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		int cw = cp_width(cp);
+		if (cp == ' ' && used + cw > w) {
+			/* A space at the edge: the line ends before it. */
+			add_line(lines, &n, text + line, i - line);
+			i += k;
+			line = i;
+			used = 0;
+			have_brk = false;
+			continue;
+		}
+		if (used + cw > w && i > line) {
+			if (have_brk) {
+				add_line(lines, &n, text + line, brk - line);
+				line = brk + 1; /* the space goes */
+			} else {
+				add_line(lines, &n, text + line, i - line);
+				line = i;
+			}
+			have_brk = false;
+			/* The columns of what moved to the new line. */
+			used = 0;
+			for (size_t j = line; j < i;) {
+				uint32_t c2;
+				size_t k2 = utf8_decode(text + j, len - j, &c2);
+				if (k2 == 0) {
+					c2 = 0xFFFD;
+					k2 = 1;
+				}
+				if (c2 == ' ') {
+					brk = j;
+					have_brk = true;
+				}
+				used += cp_width(c2);
+				j += k2;
+			}
+			continue;
+		}
+		if (cp == ' ') {
+			brk = i;
+			have_brk = true;
+		}
+		used += cw;
+		i += k;
+	}
+	if (line < len || n == 0)
+		add_line(lines, &n, text + line, len - line);
+	return n;
+}
+
+void text_lines_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 /* The longest start of text that fits in w columns, with "…" when cut;
  * a new string. */
 static char *fit(const char *text, int w)

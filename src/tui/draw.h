@@ -45,6 +45,12 @@ enum align { ALIGN_START, ALIGN_END, ALIGN_CENTER };
 int draw_col(const struct app *app, int x, int w);
 /* Columns the text takes on the terminal. */
 int text_width(const char *text);
+/* Breaks text (logical order) into lines of at most w columns, at
+ * spaces; a word wider than w is cut by columns.  Returns the number of
+ * lines (at least 1) and sets *lines to an array of new strings; the
+ * caller frees it with text_lines_free. */
+size_t text_wrap(const char *text, int w, char ***lines);
+void text_lines_free(char **lines, size_t n);
 
 /* Draws text in row y, in the logical span [x, x + w): cut to fit with
  * "…", aligned, in the given look.  dir is the text's own direction:

@@ -93,6 +93,25 @@ const struct key_binding *key_binding_of(enum action a)
 	return NULL;
 }
 
+/* Keys whose side follows the layout, named for a right-to-left one
+ * (scr_month.c mirrors its arrows and their keys). */
+static const struct {
+	enum action action;
+	const char *keys;
+} mirrored_keys[] = {
+	{ACT_PREV_MONTH, "\u2192"},
+	{ACT_NEXT_MONTH, "\u2190"},
+};
+
+const char *binding_keys(const struct key_binding *b, bool rtl)
+{
+	if (rtl)
+		for (size_t i = 0; i < sizeof mirrored_keys / sizeof mirrored_keys[0]; i++)
+			if (mirrored_keys[i].action == b->action)
+				return mirrored_keys[i].keys;
+	return b->keys;
+}
+
 static enum action function_key(int n)
 {
 	switch (n) {

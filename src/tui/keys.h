@@ -78,6 +78,11 @@ struct key_binding {
 extern const struct key_binding key_bindings[];
 extern const size_t key_nbindings;
 const struct key_binding *key_binding_of(enum action a);
+/* How the bar and the help name the keys of b in the current layout: in
+ * a mirrored (right-to-left) one the month screen's arrows swap, as that
+ * screen's keys do (the earlier month is on the right there, and Right
+ * goes to it). */
+const char *binding_keys(const struct key_binding *b, bool rtl);
 
 /* The global action of a key: F1-F10, Ctrl-Q, Esc, and on the home
  * screen the digits 1-9.  ACT_NONE for every other key. */
