@@ -85,19 +85,69 @@ static int home_tick(struct app *app, void *state)
 	return KF_REDRAW;
 }
 
-/* "label ..... value extra" inside a box row: the values of every row
- * in one column. */
-#define TILE_VALUE 7  /* columns of the value */
-#define TILE_EXTRA 15 /* columns after it */
+/* A tile: "label  value  extra" rows inside a box.  The labels take one
+ * column as wide as the widest of them (in the language shown), the
+ * values one column after it, the extras what is left.  An extra that
+ * does not fit is left out, unless it is an amount (`keep`): then the
+ * labels give way, cut only when nothing else is left. */
+struct tile_row {
+	const char *label; /* translated */
+	const char *value; /* a number, left to right */
+	const char *extra; /* after the value, or NULL */
+	bool keep;         /* the extra is an amount: always shown */
+};
 
-static void tile_row(struct app *app, int y, int x, int w, const char *label, const char *value,
-		     const char *extra)
+#define TILE_GAP 2 /* between the label and the value, and after the value */
+
+static void draw_tile(struct app *app, int y, int x, int w, const struct tile_row *rows,
+		      size_t n)
 {
-	int vx = x + w - TILE_EXTRA - TILE_VALUE - 1;
-	draw_ui(app, y, x, vx - x - 1, label, ALIGN_START, LOOK_NORMAL);
-	draw_text(app, y, vx, TILE_VALUE, value, BIDI_LTR, ALIGN_END, LOOK_ACCENT);
-	if (extra != NULL)
-		draw_ui(app, y, vx + TILE_VALUE + 1, TILE_EXTRA, extra, ALIGN_START, LOOK_DIM);
+	int lw = 0, vw = 1, kw = 0;
+	for (size_t i = 0; i < n; i++) {
+		int l = text_width(rows[i].label), v = text_width(rows[i].value);
+		if (l > lw)
+			lw = l;
+		if (v > vw)
+			vw = v;
+		if (rows[i].keep && rows[i].extra != NULL && text_width(rows[i].extra) > kw)
+			kw = text_width(rows[i].extra);
+	}
+	int gap = TILE_GAP;
+	int need = lw + gap + vw + (kw > 0 ? gap + kw : 0);
+	if (need > w) {
+		gap = 1;
+		need = lw + gap + vw + (kw > 0 ? gap + kw : 0);
+	}
+	if (need > w)
+		lw -= need - w;
+	if (lw < 1)
+		lw = 1;
+	int vx = x + lw + gap, ex = vx + vw + gap;
+	int ew = x + w - ex;
+	/* A narrower gap before the extras when that lets them all show. */
+	if (gap > 1) {
+		bool all = true;
+		for (size_t i = 0; i < n; i++)
+			if (rows[i].extra != NULL && !rows[i].keep &&
+			    text_width(rows[i].extra) > ew)
+				all = false;
+		if (!all) {
+			ex -= gap - 1;
+			ew += gap - 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct tile_row *r = &rows[i];
+		draw_ui(app, y + (int)i, x, lw, r->label, ALIGN_START, LOOK_NORMAL);
+		draw_text(app, y + (int)i, vx, vw, r->value, BIDI_LTR, ALIGN_END, LOOK_ACCENT);
+		if (r->extra == NULL || ew <= 0)
+			continue;
+		if (r->keep)
+			draw_text(app, y + (int)i, ex, ew, r->extra, BIDI_LTR, ALIGN_START,
+				  LOOK_ACCENT);
+		else if (text_width(r->extra) <= ew)
+			draw_ui(app, y + (int)i, ex, ew, r->extra, ALIGN_START, LOOK_DIM);
+	}
 }
 
 static void draw_today(struct app *app, struct home *h, int y, int x, int w)
@@ -105,22 +155,26 @@ static void draw_today(struct app *app, struct home *h, int y, int x, int w)
 	draw_box(app, y, x, 6, w, _("Today"));
 	if (!h->have_day)
 		return;
-	char *n = fmt_int(app->loc, h->day.sales);
+	char *n[4] = {
+		fmt_int(app->loc, h->day.sales),
+		fmt_int(app->loc, h->day.enrolled),
+		fmt_int(app->loc, h->day.points_earned),
+		fmt_int(app->loc, h->day.rewards),
+	};
 	char *amount = fmt_money(app->loc, h->day.sales_amount, app->shop.p.decimals);
-	tile_row(app, y + 1, x + 2, w - 4, _("Sales"), n, NULL);
-	draw_text(app, y + 1, x + w - 2 - TILE_EXTRA, TILE_EXTRA, amount, BIDI_LTR, ALIGN_END,
-		  LOOK_ACCENT);
-	free(n);
+	const struct tile_row rows[] = {
+		/* TRANSLATORS: the home screen's tiles ("Today", "Waiting for
+		 * you") share half of an 80-column screen with their figures:
+		 * labels of up to about 16 columns fit. */
+		{_("Sales"), n[0], amount, true},
+		{_("New members"), n[1], NULL, false},
+		{_("Points issued"), n[2], NULL, false},
+		{_("Rewards given"), n[3], NULL, false},
+	};
+	draw_tile(app, y + 1, x + 2, w - 4, rows, sizeof rows / sizeof rows[0]);
+	for (size_t i = 0; i < 4; i++)
+		free(n[i]);
 	free(amount);
-	n = fmt_int(app->loc, h->day.enrolled);
-	tile_row(app, y + 2, x + 2, w - 4, _("New members"), n, NULL);
-	free(n);
-	n = fmt_int(app->loc, h->day.points_earned);
-	tile_row(app, y + 3, x + 2, w - 4, _("Points issued"), n, NULL);
-	free(n);
-	n = fmt_int(app->loc, h->day.rewards);
-	tile_row(app, y + 4, x + 2, w - 4, _("Rewards given"), n, NULL);
-	free(n);
 }
 
 static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
@@ -128,38 +182,47 @@ static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
 	draw_box(app, y, x, 6, w, _("Waiting for you"));
 	if (!h->have_day)
 		return;
-	char *n = h->have_waiting ? fmt_int(app->loc, h->calls_due) : xstrdup("\u2026");
-	tile_row(app, y + 1, x + 2, w - 4, _("Survey calls due"), n, NULL);
-	free(n);
-	n = fmt_int(app->loc, h->day.follow_ups);
-	char *extra = NULL;
-	if (h->day.follow_ups > 0 && h->day.follow_up_oldest != INT64_MIN) {
+	char *calls = h->have_waiting ? fmt_int(app->loc, h->calls_due) : xstrdup("\u2026");
+	char *fups = fmt_int(app->loc, h->day.follow_ups);
+	char *oldest = NULL;
+	if (h->day.follow_ups > 0 && h->day.follow_up_oldest != TIME_NONE) {
 		int64_t days = (app_now(app) - h->day.follow_up_oldest) / 86400;
 		char *d = fmt_int(app->loc, days);
-		/* TRANSLATORS: age of the oldest open follow-up, e.g. "(oldest 3d)"; keep short. */
-		extra = xasprintf(P_("(oldest %sd)", "(oldest %sd)", days), d);
+		/* TRANSLATORS: home screen, after the number of open follow-ups:
+		 * how long the oldest has waited.  Left out when it does not fit. */
+		oldest = xasprintf(P_("oldest %s day", "oldest %s days", days), d);
 		free(d);
 	}
-	tile_row(app, y + 2, x + 2, w - 4, _("Detractor follow-ups"), n, extra);
-	free(extra);
-	free(n);
-	if (h->have_waiting) {
-		n = fmt_int(app->loc, h->expiring_customers);
-		tile_row(app, y + 3, x + 2, w - 4, _("Points expiring this month"), n,
-			 P_("customer", "customers", h->expiring_customers));
-		free(n);
-	} else {
-		tile_row(app, y + 3, x + 2, w - 4, _("Points expiring this month"), "\u2026", NULL);
-	}
-	n = h->have_waiting ? fmt_int(app->loc, h->at_risk) : xstrdup("\u2026");
-	char *label = xasprintf(_("At risk (no visit %lld-%lld days)"),
-				(long long)(app->shop.p.active_days > 30 ? app->shop.p.active_days - 30 : 0),
-				(long long)app->shop.p.active_days);
-	char *ll = fmt_digits(app->loc, label);
-	tile_row(app, y + 4, x + 2, w - 4, ll, n, NULL);
-	free(ll);
-	free(label);
-	free(n);
+	char *expiring = h->have_waiting ? fmt_int(app->loc, h->expiring_customers)
+					 : xstrdup("\u2026");
+	char *risk = h->have_waiting ? fmt_int(app->loc, h->at_risk) : xstrdup("\u2026");
+	int64_t to = app->shop.p.active_days, from = to > 30 ? to - 30 : 0;
+	char *f = fmt_int(app->loc, from), *t = fmt_int(app->loc, to);
+	/* TRANSLATORS: home screen, after the number of customers at risk:
+	 * why they are: "last visit 150–180 days ago".  Left out when it does not
+	 * fit. */
+	char *why = xasprintf(
+		P_("last visit %s\u2013%s day ago", "last visit %s\u2013%s days ago", to), f, t);
+	free(f);
+	free(t);
+	const struct tile_row rows[] = {
+		{_("Survey calls due"), calls, NULL, false},
+		/* TRANSLATORS: home screen: detractor follow-ups still open. */
+		{_("Follow-ups open"), fups, oldest, false},
+		/* TRANSLATORS: home screen: customers whose points expire this
+		 * month; the number and "customers" follow. */
+		{_("Points expiring"), expiring,
+		 h->have_waiting ? P_("customer", "customers", h->expiring_customers) : NULL,
+		 false},
+		{_("At risk"), risk, why, false},
+	};
+	draw_tile(app, y + 1, x + 2, w - 4, rows, sizeof rows / sizeof rows[0]);
+	free(calls);
+	free(fups);
+	free(oldest);
+	free(expiring);
+	free(risk);
+	free(why);
 }
 
 /* The menu: digit n does what Fn does. */
