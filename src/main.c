@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "store/settings.h"
+#include "store/store.h"
 #include "text/i18n.h"
 #include "text/uilocale.h"
 #include "text/xalloc.h"
@@ -63,31 +64,46 @@ static char *database_path(const char *opt)
 	return xasprintf("%s/.local/share/wafa/wafa.db", home != NULL ? home : ".");
 }
 
-/* The shop's language and digits settings, when its database exists. */
-static void read_language_settings(struct cli *cli, char **lang, char **digits)
+/* The shop's language and digits settings, when its database exists and
+ * is a wafa database.  Read through a read-only peek (store_open's
+ * STORE_PEEK), so that help and usage messages, which are printed in this
+ * language, never create, migrate or write the file. */
+static void read_language_settings(const char *db_path, char **lang, char **digits)
 {
 	struct stat sb;
 	*lang = *digits = NULL;
-	if (stat(cli->db_path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0)
+	if (stat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0)
 		return;
 	struct werr e = {0};
-	if (cli_open(cli, false, &e) != 0)
+	struct store *st = NULL;
+	if (store_open(db_path, STORE_PEEK, &st, &e) != 0)
 		return;
-	if (settings_get(cli->st, "lang", lang, &e) < 0)
+	if (settings_get(st, "lang", lang, &e) < 0)
 		*lang = NULL;
-	if (settings_get(cli->st, "digits", digits, &e) < 0)
+	if (settings_get(st, "digits", digits, &e) < 0)
 		*digits = NULL;
+	store_close(st);
 }
+
+/* What the global options ask for besides running a command: the first
+ * of --help, --version or a usage error wins (as GNU programs stop at
+ * it), but the options after it are still read for --lang and --db, so
+ * that its text comes in the language the rest would have used. */
+enum early_exit {
+	RUN,
+	SHOW_HELP,
+	SHOW_VERSION,
+	BAD_OPTION,    /* unknown option: `early_arg` */
+	MISSING_VALUE, /* an option without its value: `early_arg` */
+};
 
 int main(int argc, char **argv)
 {
-	const char *db_opt = NULL, *lang_opt = NULL;
+	const char *db_opt = NULL, *lang_opt = NULL, *early_arg = NULL;
+	enum early_exit early = RUN;
 	bool json = false;
 	struct ui_locale loc;
 	int i = 1;
-
-	ui_locale_resolve(&loc, NULL, NULL, NULL);
-	ui_locale_apply(&loc, LOCALEDIR);
 
 	const char *pin = getenv("WAFA_PIN");
 	for (; i < argc; i++) {
@@ -98,42 +114,81 @@ int main(int argc, char **argv)
 		}
 		if (a[0] != '-')
 			break;
+		enum early_exit ask = RUN;
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
-			return EXIT_DONE;
-		}
-		if (strcmp(a, "--version") == 0) {
-			version();
-			return EXIT_DONE;
-		}
-		if (strcmp(a, "--json") == 0) {
+			ask = SHOW_HELP;
+		} else if (strcmp(a, "--version") == 0) {
+			ask = SHOW_VERSION;
+		} else if (strcmp(a, "--json") == 0) {
 			json = true;
 		} else if (strncmp(a, "--pin=", 6) == 0) {
 			pin = a + 6;
 		} else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0 ||
 			   strcmp(a, "--pin") == 0) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, _("wafa: %s needs a value\n"), a);
-				return EXIT_USAGE;
-			}
-			if (strcmp(a, "--db") == 0)
+				ask = MISSING_VALUE;
+			} else if (strcmp(a, "--db") == 0) {
 				db_opt = argv[++i];
-			else if (strcmp(a, "--pin") == 0)
+			} else if (strcmp(a, "--pin") == 0) {
 				pin = argv[++i];
-			else
+			} else {
 				lang_opt = argv[++i];
+			}
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			db_opt = a + 5;
 		} else if (strncmp(a, "--lang=", 7) == 0) {
 			lang_opt = a + 7;
 		} else {
-			fprintf(stderr, _("wafa: unknown option %s (see \"wafa --help\")\n"), a);
-			return EXIT_USAGE;
+			ask = BAD_OPTION;
+		}
+		if (early == RUN && ask != RUN) {
+			early = ask;
+			early_arg = a;
 		}
 	}
-	if (lang_opt != NULL && ui_locale_resolve(&loc, lang_opt, NULL, NULL) != 0) {
-		fprintf(stderr, _("wafa: --lang: one of en, fa, ar\n"));
-		return EXIT_USAGE;
+
+	/* The language first (DESIGN.md section 10: --lang, the shop's
+	 * setting, LANGUAGE, LC_ALL/LC_MESSAGES/LANG): every text from here
+	 * on, help and usage errors included, is in it. */
+	char *path = database_path(db_opt);
+	char *lang_setting = NULL, *digits_setting = NULL;
+	read_language_settings(path, &lang_setting, &digits_setting);
+	bool bad_lang = ui_locale_resolve(&loc, lang_opt, lang_setting, digits_setting) != 0;
+	if (bad_lang)
+		ui_locale_resolve(&loc, NULL, lang_setting, digits_setting);
+	free(lang_setting);
+	free(digits_setting);
+	ui_locale_apply(&loc, LOCALEDIR);
+	ui_locale_set_current(&loc);
+
+	int status = -1;
+	switch (early) {
+	case SHOW_HELP:
+		usage(stdout);
+		status = EXIT_DONE;
+		break;
+	case SHOW_VERSION:
+		version();
+		status = EXIT_DONE;
+		break;
+	case MISSING_VALUE:
+		fprintf(stderr, _("wafa: %s needs a value\n"), early_arg);
+		status = EXIT_USAGE;
+		break;
+	case BAD_OPTION:
+		fprintf(stderr, _("wafa: unknown option %s (see \"wafa --help\")\n"), early_arg);
+		status = EXIT_USAGE;
+		break;
+	case RUN:
+		if (bad_lang) {
+			fprintf(stderr, _("wafa: --lang: one of en, fa, ar\n"));
+			status = EXIT_USAGE;
+		}
+		break;
+	}
+	if (status >= 0) {
+		free(path);
+		return status;
 	}
 
 	/* The owner's --pin may also follow the command's arguments; it is
@@ -150,6 +205,7 @@ int main(int argc, char **argv)
 			continue;
 		if (!eq && k + 1 >= argc) {
 			fprintf(stderr, _("wafa: %s needs a value\n"), "--pin");
+			free(path);
 			return EXIT_USAGE;
 		}
 		pin = eq ? argv[k] + 6 : argv[k + 1];
@@ -158,19 +214,12 @@ int main(int argc, char **argv)
 		argc -= drop;
 		k--;
 	}
-	struct cli cli = {.json = json, .lang_opt = lang_opt, .out = stdout, .pin = pin};
-	char *path = database_path(db_opt);
-	cli.db_path = path;
-	char *lang_setting = NULL, *digits_setting = NULL;
-	read_language_settings(&cli, &lang_setting, &digits_setting);
-	ui_locale_resolve(&loc, lang_opt, lang_setting, digits_setting);
-	ui_locale_apply(&loc, LOCALEDIR);
-	ui_locale_set_current(&loc);
-	cli.loc = ui_locale_current();
-	free(lang_setting);
-	free(digits_setting);
-
-	int status;
+	struct cli cli = {.json = json,
+			  .lang_opt = lang_opt,
+			  .out = stdout,
+			  .pin = pin,
+			  .db_path = path,
+			  .loc = ui_locale_current()};
 	if (i < argc) {
 		status = cli_run(&cli, argc - i, argv + i);
 	} else {

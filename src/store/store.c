@@ -13,6 +13,7 @@
 
 #include "store/private.h"
 #include "text/i18n.h"
+#include "text/strbuf.h"
 #include "text/xalloc.h"
 
 /* PRAGMA application_id of a wafa database: "wafa" in ASCII. */
@@ -285,11 +286,55 @@ static int create_file(const char *path, struct werr *e)
 	return 0;
 }
 
+/* The SQLite URI that opens path for STORE_PEEK: read-only, and
+ * immutable when no write-ahead log lies beside the file (then the file
+ * holds every committed change, and SQLite creates no -wal or -shm file
+ * for a reader that takes no locks).  The caller frees it. */
+static char *peek_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, path[0] == '/' ? "file://" : "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL)
+			strbuf_addc(&sb, (char)*p);
+		else
+			strbuf_addf(&sb, "%%%02X", *p);
+	}
+	char *wal = xasprintf("%s-wal", path);
+	struct stat ws;
+	bool has_wal = stat(wal, &ws) == 0;
+	free(wal);
+	strbuf_adds(&sb, has_wal ? "?mode=ro" : "?mode=ro&immutable=1");
+	return strbuf_detach(&sb);
+}
+
+/* STORE_PEEK: a read-only connection to an existing wafa database. */
+static int open_peek(struct store *st, struct werr *e)
+{
+	char *uri = peek_uri(st->path);
+	int rc = sqlite3_open_v2(uri, &st->db,
+				 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		if (st->db != NULL)
+			return store_fail(st, e);
+		return werr_set(e, W_DB, _("cannot open %s"), st->path);
+	}
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	int app_id = 0;
+	if (pragma_int(st, "PRAGMA application_id", &app_id, e) != 0)
+		return -1;
+	if (app_id != WAFA_APPLICATION_ID)
+		return werr_set(e, W_REFUSED, _("%s is not a wafa database"), st->path);
+	return 0;
+}
+
 int store_open(const char *path, enum store_mode mode, struct store **out, struct werr *e)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
-		if (mode == STORE_EXISTING)
+		if (mode == STORE_EXISTING || mode == STORE_PEEK)
 			return werr_set(e, W_REFUSED,
 					_("there is no shop database at %s: create one with "
 					  "\"wafa init\" or \"wafa demo\""),
@@ -302,6 +347,12 @@ int store_open(const char *path, enum store_mode mode, struct store **out, struc
 
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
+	if (mode == STORE_PEEK) {
+		if (open_peek(st, e) != 0)
+			goto fail;
+		*out = st;
+		return 0;
+	}
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		if (st->db != NULL)

@@ -26,13 +26,21 @@ struct store;
 enum store_mode {
 	STORE_EXISTING, /* the file must exist (every command but init/demo) */
 	STORE_CREATE,   /* create the file (mode 0600) and its folder if missing */
+	STORE_PEEK,     /* read only, without side effects: see store_open */
 };
 
 /* Opens the shop database at path: WAL, synchronous=FULL, foreign keys,
  * a busy timeout of 10 s; brings an older schema up to date inside one
  * transaction; refuses a database newer than the program and a file that
  * is not a wafa database.  On success *out owns the connection (close it
- * with store_close). */
+ * with store_close).
+ *
+ * STORE_PEEK is for reading a setting before anything else happens (the
+ * UI language of --help): the file must exist and be a wafa database; it
+ * is opened read-only, neither migrated nor checked for its version, and
+ * -- when no write-ahead log lies beside it -- as an immutable file, so
+ * that not even the log and shared-memory files are created.  Only reads
+ * of tables every schema version has (settings) make sense on it. */
 int store_open(const char *path, enum store_mode mode, struct store **out, struct werr *e);
 void store_close(struct store *st);
 const char *store_path(const struct store *st);
