@@ -319,15 +319,25 @@ static const char *shown_value(const struct form *f, size_t i, char *buf, size_t
 	return f->values[i];
 }
 
+/* Whether field i has a label of its own ("" or NULL: none). */
+static bool has_label(const struct form *f, size_t i)
+{
+	return f->defs[i].label != NULL && f->defs[i].label[0] != '\0';
+}
+
+/* The labels' column and the two blanks after it; 0 when no field shows
+ * a label (a screen that draws the label itself). */
 static int label_width(const struct form *f)
 {
-	int w = 0;
+	int w = -1;
 	for (size_t i = 0; i < f->n; i++) {
+		if (f->hidden[i] || !has_label(f, i))
+			continue;
 		int lw = text_width(_(f->defs[i].label));
-		if (!f->hidden[i] && lw > w)
+		if (lw > w)
 			w = lw;
 	}
-	return w + 2;
+	return w < 0 ? 0 : w + 2;
 }
 
 /* The span a value is drawn in.  A text running against the layout
@@ -355,8 +365,9 @@ void form_draw(struct app *app, struct form *f, int y, int x, int w)
 			continue;
 		const struct field_def *d = &f->defs[i];
 		bool focus = i == f->focus;
-		draw_ui(app, row, x, f->label_width, _(d->label), ALIGN_START,
-			focus ? LOOK_TITLE : LOOK_NORMAL);
+		if (has_label(f, i))
+			draw_ui(app, row, x, f->label_width, _(d->label), ALIGN_START,
+				focus ? LOOK_TITLE : LOOK_NORMAL);
 		int ix = x + f->label_width;
 		int iw = d->width;
 		if (ix + iw > x + w)

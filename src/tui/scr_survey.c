@@ -58,9 +58,14 @@ static const char *const csat_labels[5] = {
 };
 
 /* The comment: one field of the form widget (its label is drawn by the
- * panel, in line with the others; the widget's own label is a blank). */
-static const struct field_def comment_template = {" ", FIELD_TEXT, FDIR_AUTO, 40, 1000, NULL,
+ * panel, in line with the others; the widget draws none). */
+static const struct field_def comment_template = {"", FIELD_TEXT, FDIR_AUTO, 40, 1000, NULL,
 						  NULL};
+
+/* Column widths of the follow-up list (logical columns from x). */
+struct fup_cols {
+	int name, phone, score, age, comment;
+};
 
 struct survey_screen {
 	enum view view;
@@ -76,6 +81,7 @@ struct survey_screen {
 	struct follow_up *fups;
 	size_t nfups;
 	struct list fups_list;
+	struct fup_cols fc; /* set by each draw of the list, for its rows */
 	int64_t note_for;   /* follow-up whose note could not be saved */
 	char *note;         /* that note, offered again */
 	/* The answer panel. */
@@ -270,15 +276,32 @@ static void calls_draw_row(struct app *app, void *ctx, size_t i, int y, int x, i
 	free(when);
 }
 
-struct fup_cols {
-	int name, phone, score, age, comment;
-};
-
-static struct fup_cols fup_columns(int w)
+/* The score and age columns are as wide as their titles and their
+ * widest values; the name takes 20 or 26 columns, the comment the rest
+ * (at least 12: the name gives way first). */
+static struct fup_cols fup_columns(struct app *app, const struct survey_screen *s, int w)
 {
-	struct fup_cols c = {0, 15, 5, 12, 0};
+	struct fup_cols c = {0, 15, 2, 0, 0};
+	/* TRANSLATORS: column title: the 0-10 answer. */
+	int tw = text_width(_("Score"));
+	if (tw > c.score)
+		c.score = tw;
+	/* TRANSLATORS: column title: how long the follow-up has been open. */
+	c.age = text_width(_("Opened"));
+	for (size_t i = 0; i < s->nfups; i++) {
+		char *age = days_ago(app, s->fups[i].opened_at);
+		if (text_width(age) > c.age)
+			c.age = text_width(age);
+		free(age);
+	}
 	c.name = w >= 100 ? 26 : 20;
 	c.comment = w - c.name - c.phone - c.score - c.age - 4;
+	if (c.comment < 12) {
+		c.name -= 12 - c.comment;
+		if (c.name < 10)
+			c.name = 10;
+		c.comment = w - c.name - c.phone - c.score - c.age - 4;
+	}
 	return c;
 }
 
@@ -288,7 +311,7 @@ static void fups_draw_row(struct app *app, void *ctx, size_t i, int y, int x, in
 	struct survey_screen *s = ctx;
 	const struct follow_up *f = &s->fups[i];
 	enum look look = selected ? LOOK_SELECT : LOOK_NORMAL;
-	struct fup_cols fc = fup_columns(w);
+	struct fup_cols fc = s->fc;
 	if (selected)
 		draw_fill(app, y, x, w, LOOK_SELECT);
 	char *ph = phone_text(app, f->phone);
@@ -299,8 +322,7 @@ static void fups_draw_row(struct app *app, void *ctx, size_t i, int y, int x, in
 	cx += fc.name + 1;
 	draw_text(app, y, cx, fc.phone, ph, BIDI_LTR, ALIGN_START, look);
 	cx += fc.phone + 1;
-	draw_text(app, y, cx, fc.score - 1, score, BIDI_LTR, ALIGN_END,
-		  selected ? look : LOOK_ERROR);
+	draw_text(app, y, cx, fc.score, score, BIDI_LTR, ALIGN_END, selected ? look : LOOK_ERROR);
 	cx += fc.score + 1;
 	draw_ui(app, y, cx, fc.age, age, ALIGN_START, look);
 	cx += fc.age + 1;
@@ -681,9 +703,9 @@ static void draw_panel(struct app *app, struct survey_screen *s, int y, int x, i
 
 	/* The comment. */
 	draw_label(app, s, y + 6, x, lw, PF_COMMENT, _("Comment"));
-	/* The form widget puts its own blank label (3 columns) first. */
+	/* The input starts in the column of the other rows' values. */
 	s->comment_def.width = w - lw - 1;
-	form_draw(app, &s->comment, y + 6, x + lw - 3, w - lw + 3);
+	form_draw(app, &s->comment, y + 6, x + lw, w - lw);
 }
 
 /* ---- the screen ---- */
@@ -784,14 +806,15 @@ static void survey_draw(struct app *app, void *state)
 		static const enum action bar[] = {ACT_CLOSE_FOLLOW_UP, ACT_FOLLOW_UPS, ACT_BACK,
 						  ACT_HELP, ACT_NONE};
 		set_bar(bar);
-		struct fup_cols fc = fup_columns(w - 1);
+		struct fup_cols fc = fup_columns(app, s, w - 1);
+		s->fc = fc;
 		int cx = x + 1;
 		draw_ui(app, 2, cx, fc.name, _("Customer"), ALIGN_START, LOOK_DIM);
 		cx += fc.name + 1;
 		draw_ui(app, 2, cx, fc.phone, _("Phone"), ALIGN_START, LOOK_DIM);
 		cx += fc.phone + 1;
-		/* TRANSLATORS: column title: the 0-10 answer; keep short. */
-		draw_ui(app, 2, cx, fc.score, _("Score"), ALIGN_START, LOOK_DIM);
+		/* TRANSLATORS: column title: the 0-10 answer. */
+		draw_ui(app, 2, cx, fc.score, _("Score"), ALIGN_END, LOOK_DIM);
 		cx += fc.score + 1;
 		/* TRANSLATORS: column title: how long the follow-up has been open. */
 		draw_ui(app, 2, cx, fc.age, _("Opened"), ALIGN_START, LOOK_DIM);
@@ -852,7 +875,7 @@ static void survey_draw(struct app *app, void *state)
 		draw_panel(app, s, list_bottom + 1, x, w);
 		if (s->focus == PF_COMMENT)
 			form_place_cursor(app, &s->comment, list_bottom + 1 + 6,
-					  x + panel_label_width() - 3);
+					  x + panel_label_width());
 	}
 }
 
