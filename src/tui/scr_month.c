@@ -58,6 +58,11 @@
 
 enum view { VIEW_FIGURES, VIEW_TOP, VIEW_AT_RISK, VIEW_EXPIRING, VIEW_DETRACTORS };
 
+/* The columns of the lists (logical widths). */
+struct cols {
+	int name, phone, value, date, rest;
+};
+
 struct cached {
 	int year, month;
 	struct month_report r;
@@ -77,6 +82,7 @@ struct month_screen {
 	struct follow_up *fups;
 	size_t nfups;
 	struct list list;
+	struct cols cols; /* set by each draw of a list, for its rows */
 };
 
 static enum action month_bar[10];
@@ -184,6 +190,16 @@ static char *signed_percent(struct app *app, double f)
 	long whole = (long)(f * 100.0 + (f < 0 ? -0.5 : 0.5));
 	char *t = xasprintf("%s%s", whole > 0 ? "+" : whole < 0 ? "-" : "", p);
 	free(p);
+	return t;
+}
+
+/* A count in the locale's digits put into fmt, a P_() text with one
+ * "%s" (a new string). */
+static char *counted(struct app *app, const char *fmt, int64_t n)
+{
+	char *d = fmt_int(app->loc, n);
+	char *t = xasprintf(fmt, d);
+	free(d);
 	return t;
 }
 
@@ -362,15 +378,15 @@ static void draw_kpis(struct app *app, const struct month_report *r,
 	flow_start(&f, app, y + 3, x, w, 1);
 	flow_kv(&f, _("NPS"), r->nps_defined ? signed_int(app, r->nps) : xstrdup("\u2013"));
 	flow_gap(&f, 2);
-	char *n = fmt_int(app->loc, r->nps_responses);
-	char *pr = fmt_int(app->loc, r->promoters), *pa = fmt_int(app->loc, r->passives),
-	     *de = fmt_int(app->loc, r->detractors);
-	/* TRANSLATORS: "(41 answers: 22 promoters · 11 passives · 8 detractors)";
-	 * the plural follows the number of answers. */
-	char *t = xasprintf(P_("(%s answer: %s promoters \u00b7 %s passives \u00b7 %s detractors)",
-			       "(%s answers: %s promoters \u00b7 %s passives \u00b7 %s detractors)",
-			       r->nps_responses),
-			    n, pr, pa, de);
+	/* Each count with its own plural. */
+	char *n = counted(app, P_("%s answer", "%s answers", r->nps_responses), r->nps_responses);
+	char *pr = counted(app, P_("%s promoter", "%s promoters", r->promoters), r->promoters);
+	char *pa = counted(app, P_("%s passive", "%s passives", r->passives), r->passives);
+	char *de = counted(app, P_("%s detractor", "%s detractors", r->detractors), r->detractors);
+	/* TRANSLATORS: month screen, after the NPS: "(41 answers: 22 promoters
+	 * · 11 passives · 8 detractors)"; each %s is a count with its word
+	 * ("41 answers", "22 promoters"...), in this order. */
+	char *t = xasprintf(_("(%s: %s \u00b7 %s \u00b7 %s)"), n, pr, pa, de);
 	flow_put(&f, t, true, LOOK_DIM);
 	free(t);
 	free(n);
@@ -427,8 +443,11 @@ static void draw_charts(struct app *app, struct month_screen *s, int y, int x, i
 		dnps[i] = r != NULL && r->nps_defined;
 		nps[i] = dnps[i] ? (double)r->nps : 0;
 	}
-	const char *titles[3] = {_("Net revenue, 12 months"), _("Repeat-purchase rate"),
-				 _("NPS")};
+	/* TRANSLATORS: the title of a chart of the last twelve months. */
+	char *rev_title = counted(app, P_("Net revenue, %s month", "Net revenue, %s months",
+					  CHART_MONTHS),
+				  CHART_MONTHS);
+	const char *titles[3] = {rev_title, _("Repeat-purchase rate"), _("NPS")};
 	const double *vals[3] = {rev, rep, nps};
 	const bool *defs[3] = {drev, drep, dnps};
 	int colw = (w - 4) / 3;
@@ -455,6 +474,7 @@ static void draw_charts(struct app *app, struct month_screen *s, int y, int x, i
 		draw_ui(app, y, x + w - 1, 1, "\u2026", ALIGN_END, LOOK_DIM);
 	free(first);
 	free(last);
+	free(rev_title);
 }
 
 /* The loyalty ladder as a bar of proportional segments and a legend. */
@@ -547,10 +567,13 @@ static void draw_tail(struct app *app, const struct month_report *r, int y, int 
 	flow_start(&f, app, y + 1, x, w, 1);
 	flow_put(&f, _("Average check"), true, LOOK_NORMAL);
 	flow_gap(&f, 1);
-	/* TRANSLATORS: "Average check: first 181,000 · repeat 254,000 (+40%)". */
-	flow_kv(&f, _("first"), money(app, r->avg_check_first));
+	/* TRANSLATORS: month screen: "Average check first 181,000 · repeat
+	 * 254,000 (+40%)": the average check of customers' first purchases. */
+	flow_kv(&f, C_("average check", "first"), money(app, r->avg_check_first));
 	flow_put(&f, " \u00b7 ", false, LOOK_DIM);
-	flow_kv(&f, _("repeat"), money(app, r->avg_check_repeat));
+	/* TRANSLATORS: month screen: the average check of repeat purchases
+	 * (every purchase after a customer's first); see "first". */
+	flow_kv(&f, C_("average check", "repeat"), money(app, r->avg_check_repeat));
 	if (r->avg_check_first > 0 && r->avg_check_repeat > 0) {
 		double ch = (double)(r->avg_check_repeat - r->avg_check_first) /
 			    (double)r->avg_check_first;
@@ -627,14 +650,32 @@ static char *phone_text(struct app *app, const char *phone)
 	return l;
 }
 
-/* Columns: name, phone, value, a date, and the rest. */
-struct cols {
-	int name, phone, value, date, rest;
-};
-
-static struct cols list_columns(int w)
+/* The value column of row i: the spend, the points or the score (a new
+ * string). */
+static char *row_value(struct app *app, const struct month_screen *s, size_t i)
 {
-	struct cols c = {0, 13, 13, 16, 0};
+	if (s->view == VIEW_DETRACTORS)
+		return fmt_int(app->loc, s->fups[i].score);
+	const struct customer_row *r = &s->rows[i];
+	if (s->view == VIEW_EXPIRING)
+		return counted(app, P_("%s point", "%s points", r->value), r->value);
+	return money(app, r->value);
+}
+
+/* Columns: name, phone, value, a date, and the rest.  The value column
+ * is as wide as its title (value_title) and its widest value. */
+static struct cols list_columns(struct app *app, const struct month_screen *s, int w,
+				const char *value_title)
+{
+	struct cols c = {0, 13, 0, 16, 0};
+	c.value = text_width(value_title);
+	size_t n = s->view == VIEW_DETRACTORS ? s->nfups : s->nrows;
+	for (size_t i = 0; i < n; i++) {
+		char *v = row_value(app, s, i);
+		if (text_width(v) > c.value)
+			c.value = text_width(v);
+		free(v);
+	}
 	c.name = w >= 110 ? 30 : 20;
 	c.rest = w - c.name - c.phone - c.value - c.date - 4;
 	if (c.rest < 0) {
@@ -648,35 +689,24 @@ static void rows_draw_row(struct app *app, void *ctx, size_t i, int y, int x, in
 			  bool selected)
 {
 	struct month_screen *s = ctx;
-	struct cols c = list_columns(w);
+	struct cols c = s->cols;
 	enum look look = selected ? LOOK_SELECT : LOOK_NORMAL;
 	if (selected)
 		draw_fill(app, y, x, w, LOOK_SELECT);
 	const char *name, *phone_raw;
-	char *value, *date, *rest;
+	char *value = row_value(app, s, i), *date, *rest;
 	if (s->view == VIEW_DETRACTORS) {
 		const struct follow_up *f = &s->fups[i];
 		name = f->name;
 		phone_raw = f->phone;
-		value = fmt_int(app->loc, f->score);
 		date = date_text(app, f->opened_at, DATE_DAY);
 		rest = xstrdup(f->comment != NULL ? f->comment : "");
 	} else {
 		const struct customer_row *r = &s->rows[i];
 		name = r->name;
 		phone_raw = r->phone;
-		if (s->view == VIEW_EXPIRING) {
-			char *n = fmt_int(app->loc, r->value);
-			value = xasprintf(P_("%s point", "%s points", r->value), n);
-			free(n);
-			date = date_text(app, r->at, DATE_DAY);
-		} else {
-			value = money(app, r->value);
-			date = date_text(app, r->last_sale_at, DATE_DAY);
-		}
-		char *n = fmt_int(app->loc, r->sales_count);
-		rest = xasprintf(P_("%s sale", "%s sales", r->sales_count), n);
-		free(n);
+		date = date_text(app, s->view == VIEW_EXPIRING ? r->at : r->last_sale_at, DATE_DAY);
+		rest = counted(app, P_("%s sale", "%s sales", r->sales_count), r->sales_count);
 	}
 	char *ph = phone_text(app, phone_raw);
 	int cx = x;
@@ -753,7 +783,9 @@ static void draw_list(struct app *app, struct month_screen *s)
 	case VIEW_AT_RISK: {
 		int64_t a = app->shop.p.active_days, lo = a > 30 ? a - 30 : 0;
 		char *from = fmt_int(app->loc, lo), *to = fmt_int(app->loc, a);
-		title = xasprintf(_("At risk: no purchase for %s to %s days"), from, to);
+		title = xasprintf(P_("At risk: no purchase for %s to %s day",
+				     "At risk: no purchase for %s to %s days", a),
+				  from, to);
 		free(from);
 		free(to);
 		value_col = _("Spend");
@@ -784,7 +816,8 @@ static void draw_list(struct app *app, struct month_screen *s)
 	free(month);
 	free(n);
 	int x = 2, w = app->cols - 4;
-	struct cols c = list_columns(w);
+	struct cols c = list_columns(app, s, w, value_col);
+	s->cols = c;
 	int cx = x;
 	draw_ui(app, 2, cx, c.name, _("Customer"), ALIGN_START, LOOK_DIM);
 	cx += c.name + 1;
