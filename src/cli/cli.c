@@ -320,9 +320,109 @@ char *cli_fmt_time(const struct cli *cli, int64_t t)
 
 void cli_line(const struct cli *cli, int width, const char *label, const char *value)
 {
-	size_t len = utf8_length(label);
-	fprintf(cli->out, "%s", label);
-	for (size_t i = len; i < (size_t)width; i++)
-		fputc(' ', cli->out);
+	cli_pad(cli->out, label, -width);
 	fprintf(cli->out, " %s\n", value != NULL ? value : "");
+}
+
+void cli_pad(FILE *f, const char *s, int width)
+{
+	size_t cols = (size_t)(width < 0 ? -(long)width : width);
+	size_t w = utf8_width(s);
+	if (width < 0)
+		fputs(s, f);
+	for (; w < cols; w++)
+		fputc(' ', f);
+	if (width >= 0)
+		fputs(s, f);
+}
+
+/* The conversions cli_printf takes: at most this many arguments. */
+#define PRINTF_MAX_ARGS 16
+
+/* One conversion at fmt (just after its '%'): "%s", "%-28s", "%2$6s".
+ * Fills *pos (1-based, 0 when not given), *width (negative for "-") and
+ * returns the bytes up to and including the 's', or 0 when fmt holds
+ * something else. */
+static size_t parse_conversion(const char *fmt, int *pos, int *width)
+{
+	const char *p = fmt;
+	bool left = false;
+	int n = 0;
+	*pos = 0;
+	*width = 0;
+	while (*p >= '0' && *p <= '9' && n < 1000)
+		n = n * 10 + (*p++ - '0');
+	if (*p == '$' && p != fmt) {
+		*pos = n;
+		n = 0;
+		p++;
+	} else {
+		p = fmt;
+		n = 0;
+	}
+	while (*p == '-') {
+		left = true;
+		p++;
+	}
+	while (*p >= '0' && *p <= '9' && n < 1000)
+		n = n * 10 + (*p++ - '0');
+	if (*p != 's' || *pos > PRINTF_MAX_ARGS)
+		return 0;
+	*width = left ? -n : n;
+	return (size_t)(p + 1 - fmt);
+}
+
+void cli_printf(const struct cli *cli, const char *fmt, ...)
+{
+	/* Count the arguments first (the highest position, or the number of
+	 * conversions), then take them all as strings. */
+	int nargs = 0, next = 0;
+	for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+		int pos, width;
+		size_t n = p[1] == '%' ? 0 : parse_conversion(p + 1, &pos, &width);
+		if (p[1] == '%') {
+			p += 2;
+			continue;
+		}
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		int at = pos > 0 ? pos : ++next;
+		if (at > nargs && at <= PRINTF_MAX_ARGS)
+			nargs = at;
+		p += 1 + n;
+	}
+	const char *args[PRINTF_MAX_ARGS] = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	for (int k = 0; k < nargs; k++)
+		args[k] = va_arg(ap, const char *);
+	va_end(ap);
+
+	next = 0;
+	for (const char *p = fmt; *p != '\0';) {
+		const char *pct = strchr(p, '%');
+		if (pct == NULL) {
+			fputs(p, cli->out);
+			break;
+		}
+		fwrite(p, 1, (size_t)(pct - p), cli->out);
+		if (pct[1] == '%') {
+			fputc('%', cli->out);
+			p = pct + 2;
+			continue;
+		}
+		int pos, width;
+		size_t n = parse_conversion(pct + 1, &pos, &width);
+		int at = n == 0 ? 0 : pos > 0 ? pos : ++next;
+		if (at < 1 || at > nargs) {
+			/* Not a conversion this function knows: print it as it is. */
+			fputc('%', cli->out);
+			p = pct + 1;
+			continue;
+		}
+		cli_pad(cli->out, args[at - 1] != NULL ? args[at - 1] : "(null)", width);
+		p = pct + 1 + n;
+	}
 }

@@ -135,4 +135,18 @@ char *cli_fmt_time(const struct cli *cli, int64_t t);
 /* Prints "label: value" lines with the labels aligned to `width` columns. */
 void cli_line(const struct cli *cli, int width, const char *label, const char *value);
 
+/* Writes s to f padded with spaces to `width` terminal columns
+ * (utf8_width, not bytes: an Arabic letter is two bytes and one column, a
+ * harakah none): after s when width is negative (text columns, like
+ * printf's "%-28s"), before it when positive (numbers, "%6s").  Text
+ * wider than the column is written whole. */
+void cli_pad(FILE *f, const char *s, int width);
+/* fprintf(cli->out, fmt, ...) for the text lists, where every argument
+ * is a string (numbers are formatted first, in the UI's digits): the
+ * field widths of "%-28s", "%6s" and "%2$-16s" count columns, as
+ * cli_pad does.  fmt may be translated; it holds only %s conversions
+ * (with an optional argument position, "-" and width) and "%%". */
+void cli_printf(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 #endif

@@ -337,7 +337,7 @@ static int find_run(struct cli *cli, int argc, char **argv)
 			char *ph = hits[i].phone != NULL ? phone_format(hits[i].phone) : xstrdup("");
 			char *phl = fmt_digits(cli->loc, ph);
 			char *pts = cli_fmt_int(cli, v.points);
-			fprintf(cli->out, "%6s  %-28s %-15s %-10s %s\n", id, hits[i].name, phl, tier,
+			cli_printf(cli, "%6s  %-28s %-15s %-10s %s\n", id, hits[i].name, phl, tier,
 				pts);
 			free(id);
 			free(ph);
@@ -402,7 +402,7 @@ static int list_run(struct cli *cli, int argc, char **argv)
 			char *ph = h->phone != NULL ? phone_format(h->phone) : xstrdup("");
 			char *phl = fmt_digits(cli->loc, ph);
 			char *pts = cli_fmt_int(cli, points);
-			fprintf(cli->out, "%6s  %-28s %-15s %s\n", id, h->name, phl, pts);
+			cli_printf(cli, "%6s  %-28s %-15s %s\n", id, h->name, phl, pts);
 			free(id);
 			free(ph);
 			free(phl);

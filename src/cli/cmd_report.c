@@ -216,7 +216,7 @@ static int trend_run(struct cli *cli, int argc, char **argv)
 			char *nps = rep.nps_defined ? cli_fmt_int(cli, rep.nps) : xstrdup("-");
 			/* TRANSLATORS: one month of the trend: month, sales, net
 			   revenue, repeat-purchase rate, NPS. */
-			fprintf(cli->out, _("%-16s sales %6s  net %14s  repeat %5s  NPS %4s\n"), title,
+			cli_printf(cli, _("%-16s sales %6s  net %14s  repeat %5s  NPS %4s\n"), title,
 				sales, net, rate, nps);
 			free(title);
 			free(sales);
@@ -297,7 +297,7 @@ static void print_rows(struct cli *cli, enum list_kind kind, const struct custom
 		char *val = kind == LIST_EXPIRING ? cli_fmt_int(cli, v[i].value)
 						  : cli_fmt_money(cli, v[i].value);
 		char *when = cli_fmt_time(cli, kind == LIST_EXPIRING ? v[i].at : v[i].last_sale_at);
-		fprintf(cli->out, "%6s  %-28s %-15s %14s  %s\n", id, v[i].name, phl, val, when);
+		cli_printf(cli, "%6s  %-28s %-15s %14s  %s\n", id, v[i].name, phl, val, when);
 		free(id);
 		free(ph);
 		free(phl);

@@ -34,7 +34,7 @@ static void reward_json(struct cli *cli, const struct reward *r)
 static void reward_text(struct cli *cli, const struct reward *r)
 {
 	char *pts = cli_fmt_int(cli, r->points);
-	fprintf(cli->out, "%-10s %-30s ", r->code, r->name);
+	cli_printf(cli, "%-10s %-30s ", r->code, r->name);
 	fprintf(cli->out, P_("%s point", "%s points", r->points), pts);
 	if (r->copay > 0) {
 		char *c = cli_fmt_money(cli, r->copay);

@@ -34,7 +34,7 @@ static void print_program(struct cli *cli)
 	for (size_t i = 0; i < program_nkeys; i++) {
 		const struct program_key *k = &program_keys[i];
 		char *v = program_value_text(shop, k);
-		fprintf(cli->out, "%-17s %-22s %s\n", k->key, v, _(k->help));
+		cli_printf(cli, "%-17s %-22s %s\n", k->key, v, _(k->help));
 		free(v);
 	}
 }
@@ -158,7 +158,7 @@ static void print_tier(struct cli *cli, const struct tier *t)
 	char *disc = cli_fmt_int(cli, t->discount);
 	/* TRANSLATORS: a tier: name, minimum spend in the window, points
 	   multiplier in percent, discount in percent. */
-	fprintf(cli->out, _("%-16s from %s  points x%s%%  discount %s%%\n"), t->name, spend, mult,
+	cli_printf(cli, _("%-16s from %s  points x%s%%  discount %s%%\n"), t->name, spend, mult,
 		disc);
 	free(spend);
 	free(mult);

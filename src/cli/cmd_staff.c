@@ -67,7 +67,7 @@ static int list_run(struct cli *cli, int argc, char **argv)
 			continue;
 		}
 		char *id = cli_fmt_int(cli, v[i].id);
-		fprintf(cli->out, "%4s  %-24s %-6s %s\n", id, v[i].name, v[i].role,
+		cli_printf(cli, "%4s  %-24s %-6s %s\n", id, v[i].name, v[i].role,
 			v[i].active ? "" : _("disabled"));
 		free(id);
 	}
@@ -142,7 +142,7 @@ static int audit_run(struct cli *cli, int argc, char **argv)
 			continue;
 		}
 		char *when = cli_fmt_time(cli, v[i].at);
-		fprintf(cli->out, "%s  %-12s %-20s %s: %s -> %s\n", when,
+		cli_printf(cli, "%s  %-12s %-20s %s: %s -> %s\n", when,
 			v[i].who != NULL && *v[i].who ? v[i].who : "-", v[i].action,
 			v[i].subject != NULL ? v[i].subject : "", v[i].before != NULL ? v[i].before : "",
 			v[i].after != NULL ? v[i].after : "");

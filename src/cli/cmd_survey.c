@@ -93,7 +93,7 @@ static int calls_run(struct cli *cli, int argc, char **argv)
 		char *ph = v[i].phone != NULL ? phone_format(v[i].phone) : xstrdup("");
 		char *phl = fmt_digits(cli->loc, ph);
 		char *when = cli_fmt_time(cli, v[i].sale_at);
-		fprintf(cli->out, "%6s  %-28s %-15s %s\n", id, v[i].name, phl, when);
+		cli_printf(cli, "%6s  %-28s %-15s %s\n", id, v[i].name, phl, when);
 		free(id);
 		free(ph);
 		free(phl);
@@ -186,7 +186,7 @@ int cli_print_follow_ups(struct cli *cli, bool csv)
 		}
 		char *id = cli_fmt_int(cli, v[i].id), *sc = cli_fmt_int(cli, v[i].score);
 		char *when = cli_fmt_time(cli, v[i].opened_at);
-		fprintf(cli->out, "%6s  %-28s %3s  %s  %s\n", id, v[i].name, sc, when,
+		cli_printf(cli, "%6s  %-28s %3s  %s  %s\n", id, v[i].name, sc, when,
 			v[i].comment != NULL ? v[i].comment : "");
 		free(id);
 		free(sc);

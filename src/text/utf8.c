@@ -4,6 +4,7 @@
 #include "text/utf8.h"
 
 #include <string.h>
+#include <wchar.h>
 
 #include <unicode/uchar.h>
 
@@ -106,6 +107,34 @@ size_t utf8_length(const char *s)
 		count++;
 	}
 	return count;
+}
+
+/* Columns of one code point (see utf8_width). */
+static size_t cp_width(uint32_t cp)
+{
+	int8_t cat = u_charType((UChar32)cp);
+	if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR)
+		return 0;
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : (size_t)w;
+}
+
+size_t utf8_width(const char *s)
+{
+	size_t len = strlen(s), width = 0;
+	while (len > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, len, &cp);
+		if (n == 0) {
+			n = 1; /* an invalid byte takes one column (U+FFFD) */
+			width++;
+		} else {
+			width += cp_width(cp);
+		}
+		s += n;
+		len -= n;
+	}
+	return width;
 }
 
 static bool is_direction_control(uint32_t cp)

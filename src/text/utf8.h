@@ -19,6 +19,14 @@ bool utf8_valid(const char *s);
 /* Number of code points in a valid UTF-8 string (an invalid byte counts
  * as one). */
 size_t utf8_length(const char *s);
+/* The number of terminal columns s takes: wcwidth(3) of each code point
+ * (two for East Asian wide letters), none for combining marks (harakat,
+ * U+064B..U+065F and the like) and other zero-width characters (ZWNJ,
+ * ZWJ, direction marks, the byte order mark), one for a character
+ * wcwidth does not know and for an invalid byte.  wcwidth follows
+ * LC_CTYPE, which ui_locale_apply makes UTF-8.  For padding text into
+ * columns: "علی" is 3 columns and 6 bytes, "۱۲۳" 3 columns and 6 bytes. */
+size_t utf8_width(const char *s);
 /* Whether the string holds a control character (C0, DEL, C1), a line or
  * paragraph separator, or a direction-control character (LRE, RLE, PDF,
  * LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).  Tab and newline count.

@@ -1,6 +1,7 @@
 /* test_utf8.c -- the strict UTF-8 decoder and the text checks. */
 #include <config.h>
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -242,8 +243,33 @@ static void test_utf8_strip_removes_only_direction_controls(void **state)
 	check_strip("line\nbreak", "line\nbreak");
 }
 
+static void test_utf8_width_counts_terminal_columns_not_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width(""), 0);
+	assert_int_equal(utf8_width("Ali"), 3);
+	assert_int_equal(utf8_width("علی"), 3);         /* six bytes */
+	assert_int_equal(utf8_width("۱۲۳"), 3);         /* Persian digits, six bytes */
+	assert_int_equal(utf8_width("١٬٢٥٠"), 5);       /* Arabic-Indic and U+066C */
+	assert_int_equal(utf8_width("漢字"), 4);         /* wide letters */
+	assert_int_equal(utf8_width("a\xff" "b"), 3);  /* an invalid byte is one */
+}
+
+static void test_utf8_width_gives_marks_and_joiners_no_column(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width("نقدًا"), 4);         /* tanween fathatan U+064B */
+	assert_int_equal(utf8_width("مُحَمَّد"), 4);       /* damma, fatha, shadda */
+	assert_int_equal(utf8_width("می\u200cشود"), 5); /* ZWNJ */
+	assert_int_equal(utf8_width("\u200fx\u061c"), 1); /* RLM and ALM */
+	assert_int_equal(utf8_width("e\u0301"), 1);      /* e + combining acute */
+}
+
 int main(void)
 {
+	/* wcwidth follows LC_CTYPE, as in wafa after ui_locale_apply. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_decodes_one_to_four_bytes),
 	    cmocka_unit_test(test_utf8_decodes_only_the_first_code_point),
@@ -265,6 +291,8 @@ int main(void)
 	    cmocka_unit_test(test_utf8_blank_is_white_space_of_any_script),
 	    cmocka_unit_test(test_utf8_trim_removes_white_space_of_any_script),
 	    cmocka_unit_test(test_utf8_strip_removes_only_direction_controls),
+	    cmocka_unit_test(test_utf8_width_counts_terminal_columns_not_bytes),
+	    cmocka_unit_test(test_utf8_width_gives_marks_and_joiners_no_column),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
