@@ -1086,8 +1086,9 @@ static void draw_tier_line(struct app *app, struct card *s, int y, int x, int en
 		int64_t missing = next->min_spend - s->v.window_spend;
 		if (missing > 0) {
 			char *mm = money(app, missing);
-			/* TRANSLATORS: customer card: the spend still missing for the next tier. */
-			char *g = xasprintf(_("%s to go"), mm);
+			/* TRANSLATORS: customer card: the spend (an amount of money) still
+			 * missing for the next tier: "1,650,000 to go". */
+			char *g = xasprintf(C_("money", "%s to go"), mm);
 			cx = piece(app, y, cx + 2, end, g, ui_dir(app), LOOK_NORMAL);
 			free(g);
 			free(mm);

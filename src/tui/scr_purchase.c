@@ -545,11 +545,19 @@ static void purchase_draw(struct app *app, void *state)
 {
 	struct purchase *s = state;
 	int x = 1, w = app->cols - 2;
-	draw_ui(app, 1, x, w, _("Purchase"), ALIGN_START, LOOK_TITLE);
+	/* TRANSLATORS: the title of the purchase screen (the key bar's word
+	 * for F3 is "Purchase" without a context). */
+	int tw = draw_ui(app, 1, x, w, C_("screen title", "Purchase"), ALIGN_START, LOOK_TITLE);
 	/* The program's rule, as a reminder. */
 	char *unit = money_text(app, app->shop.p.earn_unit);
-	char *rule = xasprintf(_("1 point per %s %s"), unit, app->shop.p.currency);
-	draw_ui(app, 1, x + 12, w - 12, rule, ALIGN_END, LOOK_DIM);
+	char *one = fmt_int(app->loc, 1);
+	/* TRANSLATORS: the program's rule: "1 point per 10,000 IRT"; the first
+	 * %s is the number of points (always 1), then the amount and the
+	 * currency. */
+	char *rule = xasprintf(P_("%s point per %s %s", "%s points per %s %s", 1), one, unit,
+			       app->shop.p.currency);
+	draw_ui(app, 1, x + tw + 2, w - tw - 2, rule, ALIGN_END, LOOK_DIM);
+	free(one);
 	free(unit);
 	free(rule);
 

@@ -328,7 +328,9 @@ static int piece(struct app *app, int y, int x, int end, const char *text, enum 
 static void draw_header(struct app *app, struct redeem *s, int y, int x, int w)
 {
 	int end = x + w;
-	int cx = piece(app, y, x, end, _("Redeem"), ui_dir(app), LOOK_TITLE);
+	/* TRANSLATORS: the title of the redeem screen (the key bar's word for
+	 * F4 is "Redeem" without a context). */
+	int cx = piece(app, y, x, end, C_("screen title", "Redeem"), ui_dir(app), LOOK_TITLE);
 	if (s->pick.id == 0)
 		return;
 	const char *dot = " \u00b7 ";
@@ -408,7 +410,7 @@ static void draw_reward(struct app *app, struct redeem *s, const struct cline *l
 		int64_t miss = r->points - s->pick.chosen.points;
 		char *n = fmt_int(app->loc, miss);
 		/* TRANSLATORS: points a customer still needs for a reward: "692 to go". */
-		extra = xasprintf(P_("%s to go", "%s to go", miss), n);
+		extra = xasprintf(CP_("points", "%s to go", "%s to go", miss), n);
 		free(n);
 		el = selected ? base : LOOK_ACCENT;
 	} else if (l->sec == SEC_UNAVAILABLE) {
