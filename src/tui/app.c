@@ -224,16 +224,29 @@ static void draw_message(struct app *app)
 	draw_ui(app, app->rows - 2, 1, app->cols - 2, app->message, ALIGN_START, look);
 }
 
+/* The smallest window the screens are laid out for (DESIGN.md section 9). */
+#define MIN_COLS 80
+#define MIN_ROWS 24
+
 void app_redraw(struct app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
 	erase();
 	curs_set(0);
-	if (app->rows < 24 || app->cols < 80) {
-		char *msg = xasprintf(_("Please make the window at least 80x24 (now %dx%d)."),
-				      app->cols, app->rows);
+	if (app->rows < MIN_ROWS || app->cols < MIN_COLS) {
+		char *need = xasprintf("%dx%d", MIN_COLS, MIN_ROWS);
+		char *now = xasprintf("%dx%d", app->cols, app->rows);
+		char *needl = fmt_digits(app->loc, need), *nowl = fmt_digits(app->loc, now);
+		/* TRANSLATORS: window sizes in columns and rows: "at least 80x24
+		 * (now 60x20)"; the sizes come in the language's digits. */
+		char *msg =
+			xasprintf(_("Please make the window at least %s (now %s)."), needl, nowl);
 		draw_ui(app, app->rows / 2, 0, app->cols, msg, ALIGN_CENTER, LOOK_ERROR);
 		free(msg);
+		free(need);
+		free(now);
+		free(needl);
+		free(nowl);
 		refresh();
 		return;
 	}
