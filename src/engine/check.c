@@ -30,6 +30,9 @@ static const char *const check_message[SC__COUNT] = {
 	[SC_WATERMARK] = N_("customer %lld: watermark %lld is before the latest entry %lld"),
 	[SC_FIRST_SALE] = N_("customer %lld: %lld sales marked as first"),
 	[SC_NEGATIVE] = N_("customer %lld: a balance of %lld without the instant it went below zero"),
+	[SC_CUM_PAID] = N_("purchase %lld: running total %lld, but the customer's purchases up to "
+			   "it paid %lld"),
+	[SC_SALE_AT] = N_("return %lld: purchase time %lld, but the purchase is dated %lld"),
 };
 
 struct ctx {

@@ -695,6 +695,7 @@ struct dcust {
 	int8_t final_tier;   /* F_DONE: the tier by rule 2 at now */
 	/* The summaries of the customers table. */
 	int64_t balance, spend, sales_count;
+	int64_t paid_total; /* the running total of paid (sales.cum_paid) */
 	int64_t first_sale_at, last_sale_at, watermark, next_expiry;
 	int64_t negative_since; /* first instant the balance went below 0 */
 	int64_t last_survey_at;
@@ -716,7 +717,7 @@ struct ev {
 	uint8_t tries;    /* calls made so far */
 	uint32_t next_free;
 	/* A return: the sale, and the goods value returned before. */
-	int64_t sale_id, amount, paid, earned, points_paid, returned;
+	int64_t sale_id, sale_at, amount, paid, earned, points_paid, returned;
 };
 
 struct hent {
@@ -1101,6 +1102,7 @@ static void plan_after_sale(struct gen *g, size_t ci, const struct sale *sa)
 		if (at != TIME_NONE) {
 			struct ev *ev = plan(g, ci, at, EV_RETURN);
 			ev->sale_id = sa->id;
+			ev->sale_at = sa->at;
 			ev->amount = sa->amount;
 			ev->paid = sa->paid;
 			ev->earned = sa->earned;
@@ -1167,6 +1169,8 @@ static int do_sale(struct gen *g, size_t ci, int64_t t)
 			  .first_sale = c->sales_count == 0};
 	sa.paid = amount - sa.discount;
 	sa.earned = rule_earned(sa.paid, p->earn_unit, tb->multiplier);
+	c->paid_total += sa.paid;
+	sa.cum_paid = c->paid_total;
 	if (bulk_sale(g->bulk, &sa, g->e) != 0)
 		return -1;
 	if (pay > 0) {
@@ -1223,7 +1227,7 @@ static int do_return(struct gen *g, size_t ci, int64_t t, const struct ev *ev)
 	struct sale_return r = {.id = g->ids.ret++, .sale_id = ev->sale_id,
 				.customer_id = cust_id(g, ci), .at = t, .amount = back,
 				.refunded = split.refunded, .points_reversed = split.reversed,
-				.points_restored = split.restored};
+				.points_restored = split.restored, .sale_at = ev->sale_at};
 	if (bulk_return(g->bulk, &r, g->e) != 0)
 		return -1;
 	if (split.reversed > 0) {

@@ -147,7 +147,7 @@ static int compute(struct store *st, const struct shop *shop, struct month_repor
 	struct sales_stats s;
 	bool current;
 	if (stats_nothing_after(st, end, &current, e) != 0 ||
-	    stats_sales(st, start, end, &s, e) != 0 ||
+	    stats_sales(st, start, end, !current, &s, e) != 0 ||
 	    stats_refunded(st, start, end, &r->refunded_amount, e) != 0)
 		return -1;
 	r->sales_count = s.count;
@@ -176,6 +176,10 @@ static int compute(struct store *st, const struct shop *shop, struct month_repor
 		struct recent_stats rs;
 		if (stats_recent(st, pstart, start, end, active, &rs, e) != 0)
 			return -1;
+		/* Nothing is dated after the month: its buyers are the
+		 * customers whose last sale is in it. */
+		r->active_customers = rs.buyers;
+		r->returning_customers = rs.buyers - s.first_count;
 		r->enrolled = rs.enrolled;
 		r->members = rs.members;
 		r->ladder = rs.ladder;
@@ -423,7 +427,7 @@ int engine_day_figures(struct store *st, struct day_figures *out, struct werr *e
 		goto out;
 	struct sales_stats s;
 	int64_t sums[LK__COUNT];
-	if (stats_sales(st, out->day_start, now + 1, &s, e) != 0 ||
+	if (stats_sales(st, out->day_start, now + 1, false, &s, e) != 0 ||
 	    stats_enrolled_between(st, out->day_start, now + 1, &out->enrolled, e) != 0 ||
 	    stats_points(st, out->day_start, now + 1, sums, e) != 0 ||
 	    stats_redemptions(st, out->day_start, now + 1, &out->rewards, e) != 0 ||

@@ -23,8 +23,8 @@
 
 #define SALE_COLS                                                                              \
 	"INSERT INTO sales (id, customer_id, at, amount, points_paid, discount, paid, earned, " \
-	"multiplier, tier, first_sale, note, staff_id) VALUES "
-#define SALE_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?)"
+	"multiplier, tier, first_sale, note, staff_id, cum_paid) VALUES "
+#define SALE_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 #define LEDGER_COLS                                                                            \
 	"INSERT INTO ledger (customer_id, at, kind, points, sale_id, return_id, redemption_id, " \
 	"reason, staff_id) VALUES "
@@ -41,8 +41,8 @@
 #define WORD_ROW "(?,?)"
 #define RETURN_COLS                                                                            \
 	"INSERT INTO returns (id, sale_id, customer_id, at, amount, refunded, points_reversed, " \
-	"points_restored, note, staff_id) VALUES "
-#define RETURN_ROW "(?,?,?,?,?,?,?,?,?,?)"
+	"points_restored, note, staff_id, sale_at) VALUES "
+#define RETURN_ROW "(?,?,?,?,?,?,?,?,?,?,?)"
 #define REDEMPTION_COLS                                                                        \
 	"INSERT INTO redemptions (id, customer_id, reward_id, at, points, copay, staff_id) VALUES "
 #define REDEMPTION_ROW "(?,?,?,?,?,?,?)"
@@ -421,12 +421,12 @@ int bulk_begin(struct store *st, struct bulk **out, struct werr *e)
 	pthread_mutex_init(&b->w.mu, NULL);
 	pthread_cond_init(&b->w.more, NULL);
 	pthread_cond_init(&b->w.done, NULL);
-	batch_init(&b->sales, SQL_SALE_1, SQL_SALE_N, 13);
+	batch_init(&b->sales, SQL_SALE_1, SQL_SALE_N, 14);
 	batch_init(&b->ledger, SQL_LEDGER_1, SQL_LEDGER_N, 9);
 	batch_init(&b->tiers, SQL_TIER_1, SQL_TIER_N, 5);
 	batch_init(&b->customers, SQL_CUSTOMER_1, SQL_CUSTOMER_N, 23);
 	batch_init(&b->words, SQL_WORD_1, SQL_WORD_N, 2);
-	batch_init(&b->returns, SQL_RETURN_1, SQL_RETURN_N, 10);
+	batch_init(&b->returns, SQL_RETURN_1, SQL_RETURN_N, 11);
 	batch_init(&b->redemptions, SQL_REDEMPTION_1, SQL_REDEMPTION_N, 7);
 	batch_init(&b->vouchers, SQL_VOUCHER_1, SQL_VOUCHER_N, 3);
 	batch_init(&b->surveys, SQL_SURVEY_1, SQL_SURVEY_N, 8);
@@ -601,6 +601,7 @@ int bulk_sale(struct bulk *b, const struct sale *sa, struct werr *e)
 	cell_int(&c[10], sa->first_sale);
 	cell_text(&b->sales, &c[11], sa->note);
 	cell_ref(&c[12], sa->staff_id);
+	cell_int(&c[13], sa->cum_paid);
 	return 0;
 }
 
@@ -690,6 +691,7 @@ int bulk_return(struct bulk *b, const struct sale_return *r, struct werr *e)
 	cell_int(&c[7], r->points_restored);
 	cell_text(&b->returns, &c[8], r->note);
 	cell_ref(&c[9], r->staff_id);
+	cell_int(&c[10], r->sale_at);
 	return 0;
 }
 

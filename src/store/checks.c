@@ -72,6 +72,13 @@ static const char *const check_sql[SC__COUNT] = {
 	[SC_NEGATIVE] =
 		"SELECT id, balance, 0 FROM customers WHERE balance < 0 AND "
 		"(negative_since IS NULL OR negative_since > watermark)",
+	[SC_CUM_PAID] =
+		"SELECT id, COALESCE(cum_paid, -1), v FROM (SELECT id, cum_paid, SUM(paid) OVER "
+		"(PARTITION BY customer_id ORDER BY at, id) AS v FROM sales) "
+		"WHERE cum_paid IS NOT v",
+	[SC_SALE_AT] =
+		"SELECT r.id, COALESCE(r.sale_at, -1), s.at FROM returns r JOIN sales s "
+		"ON s.id = r.sale_id WHERE r.sale_at IS NOT s.at",
 };
 
 int store_check_run(struct store *st, enum store_check which,

@@ -26,6 +26,8 @@ enum store_check {
 	SC_WATERMARK,     /* customer a: watermark b before their latest entry c */
 	SC_FIRST_SALE,    /* customer a: b sales marked first (must be 1 when there are sales) */
 	SC_NEGATIVE,      /* customer a: balance b below zero, but no negative_since */
+	SC_CUM_PAID,      /* sale a: running total b, sum of paid up to it c */
+	SC_SALE_AT,       /* return a: sale_at b, the sale's instant c */
 	SC__COUNT
 };
 

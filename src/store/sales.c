@@ -15,11 +15,15 @@
 
 static const char SQL_INSERT[] =
 	"INSERT INTO sales (customer_id, at, amount, points_paid, discount, paid, earned, "
-	"multiplier, tier, first_sale, note, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	"multiplier, tier, first_sale, note, staff_id, cum_paid) VALUES "
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?6 + COALESCE(("
+	"SELECT cum_paid FROM sales WHERE customer_id = ?1 ORDER BY at DESC, cum_paid DESC "
+	"LIMIT 1), 0))";
 static const char SQL_GET[] = "SELECT " SALE_COLUMNS " FROM sales WHERE id = ?";
 static const char SQL_RETURN_INSERT[] =
 	"INSERT INTO returns (sale_id, customer_id, at, amount, refunded, points_reversed, "
-	"points_restored, note, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	"points_restored, note, staff_id, sale_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	"(SELECT at FROM sales WHERE id = ?1))";
 static const char SQL_RETURN_GET[] =
 	"SELECT id, sale_id, customer_id, at, amount, refunded, points_reversed, "
 	"points_restored, note, staff_id FROM returns WHERE id = ?";

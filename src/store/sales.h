@@ -22,6 +22,9 @@ struct sale {
 	bool first_sale;     /* the customer's first sale ever */
 	char *note;          /* or NULL */
 	int64_t staff_id;    /* 0: none */
+	/* The sum of paid over the customer's sales up to this one, this
+	 * one included: kept by sale_insert; bulk loads give it. */
+	int64_t cum_paid;
 };
 void sale_clear(struct sale *s);
 
@@ -41,6 +44,7 @@ struct sale_return {
 	int64_t points_restored; /* points that had paid, given back */
 	char *note;
 	int64_t staff_id;
+	int64_t sale_at; /* the sale's instant: kept by return_insert; bulk loads give it */
 };
 
 /* Inserts a return; fills r->id. */

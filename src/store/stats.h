@@ -14,12 +14,14 @@
 /* Sales with start <= at < end. */
 struct sales_stats {
 	int64_t count, amount, paid;
-	int64_t customers;          /* distinct customers */
+	int64_t customers;          /* distinct customers (when asked for) */
 	int64_t first_count, first_amount; /* first-ever sales */
 	int64_t repeat_amount;      /* amount of the other sales */
 };
-int stats_sales(struct store *st, int64_t start, int64_t end, struct sales_stats *out,
-		struct werr *e);
+/* Sales dated in [start, end); the distinct buyers only when `buyers`
+ * (otherwise customers is 0). */
+int stats_sales(struct store *st, int64_t start, int64_t end, bool buyers,
+		struct sales_stats *out, struct werr *e);
 /* Cash refunded by returns dated in [start, end). */
 int stats_refunded(struct store *st, int64_t start, int64_t end, int64_t *out, struct werr *e);
 /* Customers enrolled in [start, end) (an indexed range). */
@@ -84,6 +86,7 @@ struct recent_stats {
 	int64_t churned, churn_base;
 	int64_t clv_customers, clv_sum;
 	int64_t outstanding, positive; /* points: the sum of the balances, and of those above 0 */
+	int64_t buyers; /* customers with a sale in [start, end) */
 };
 int stats_recent(struct store *st, int64_t prev, int64_t start, int64_t end, int64_t active_secs,
 		 struct recent_stats *out, struct werr *e);

@@ -29,20 +29,20 @@ row() { printf '| %-34s | %9s | %8s | %8s | %9s | %6s | %-22s | %-4s |\n' "$@"; 
 month_sql() { # the best hand-written SQL for the month's figures
 	S=$1 E=$2 P=$3 A=$4 T=$(($2 - 1)) W=$5 M=$6
 	cat <<SQL
-SELECT count(*), SUM(amount), SUM(paid), count(DISTINCT customer_id), SUM(first_sale), SUM(CASE WHEN first_sale = 1 THEN amount ELSE 0 END) FROM sales WHERE at >= $S AND at < $E;
+SELECT count(*), SUM(amount), SUM(paid), SUM(first_sale), SUM(amount) FILTER (WHERE first_sale = 1) FROM sales WHERE at >= $S AND at < $E;
 SELECT SUM(refunded) FROM returns WHERE at >= $S AND at < $E;
-SELECT SUM(CASE WHEN enrolled_at >= $S THEN 1 ELSE 0 END), count(*), SUM(CASE WHEN sales_count = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN sales_count = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN sales_count = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN sales_count >= 3 AND last_sale_at < $(($E - $A)) THEN 1 ELSE 0 END), SUM(CASE WHEN sales_count >= 3 AND last_sale_at >= $(($E - $A)) THEN 1 ELSE 0 END), count(first_sale_at), SUM(spend), SUM(balance), SUM(CASE WHEN balance > 0 THEN balance ELSE 0 END) FROM customers;
+SELECT count(*) FILTER (WHERE enrolled_at >= $S), count(*), count(*) FILTER (WHERE sales_count = 0), count(*) FILTER (WHERE sales_count = 1), count(*) FILTER (WHERE sales_count = 2), count(*) FILTER (WHERE sales_count >= 3 AND last_sale_at < $(($E - $A))), count(*) FILTER (WHERE sales_count >= 3 AND last_sale_at >= $(($E - $A))), count(first_sale_at), SUM(spend), SUM(balance), SUM(balance) FILTER (WHERE balance > 0), count(*) FILTER (WHERE last_sale_at >= $S) FROM customers;
 SELECT count(*) FROM customers c WHERE c.sales_count >= 3 AND c.last_sale_at >= $(($E - $A)) AND (COALESCE((SELECT v.score FROM surveys v WHERE v.customer_id = c.id AND v.at < $E ORDER BY v.at DESC, v.id DESC LIMIT 1), 0) >= 9 OR EXISTS (SELECT 1 FROM customers r WHERE r.referrer_id = c.id AND r.first_sale_at < $E));
-SELECT count(DISTINCT customer_id) FROM sales WHERE at >= $P AND at < $S;
-SELECT count(*) FROM (SELECT DISTINCT customer_id FROM sales WHERE at >= $P AND at < $S) p WHERE EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = p.customer_id AND s.at >= $S AND s.at < $E);
+SELECT count(*), count(*) FILTER (WHERE last_sale_at >= $S) FROM customers c WHERE last_sale_at >= $P AND (last_sale_at < $S OR EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = c.id AND s.at >= $P AND s.at < $S));
+SELECT count(*) FROM customers c WHERE last_sale_at >= $(($S - $A)) AND (last_sale_at < $S OR EXISTS (SELECT 1 FROM sales s WHERE s.customer_id = c.id AND s.at >= $(($S - $A)) AND s.at < $S));
 SELECT count(*) FROM customers WHERE last_sale_at >= $(($S - $A)) AND last_sale_at < $(($E - $A));
-SELECT count(DISTINCT customer_id) FROM sales WHERE at >= $(($S - $A)) AND at < $S;
 SELECT kind, SUM(points) FROM ledger WHERE at >= $S AND at < $E GROUP BY kind;
 SELECT count(*) FROM redemptions WHERE at >= $S AND at < $E;
-SELECT count(*), SUM(score >= 9), SUM(score BETWEEN 7 AND 8), SUM(score <= 6) FROM surveys WHERE at >= $S AND at < $E;
-SELECT c.id, (SELECT SUM(s.paid) FROM sales s WHERE s.customer_id = c.id AND s.at > $(($T - $W)) AND s.at <= $T) FROM customers c WHERE c.spend >= $M;
+SELECT count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score BETWEEN 7 AND 8), count(*) FILTER (WHERE score <= 6) FROM surveys WHERE at >= $S AND at < $E;
+SELECT c.id, COALESCE((SELECT s.cum_paid FROM sales s WHERE s.customer_id = c.id AND s.at <= $T ORDER BY s.at DESC, s.cum_paid DESC LIMIT 1), 0) - COALESCE((SELECT s.cum_paid FROM sales s WHERE s.customer_id = c.id AND s.at <= $(($T - $W)) ORDER BY s.at DESC, s.cum_paid DESC LIMIT 1), 0) - (SELECT COALESCE(SUM(r.refunded), 0) FROM returns r WHERE r.customer_id = c.id AND r.sale_at > $(($T - $W)) AND r.at <= $T) FROM customers c WHERE c.last_sale_at > $(($T - $W)) AND c.spend >= $M;
 SQL
 }
+
 
 echo "wafa benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "SQLite $(sqlite3 --version | cut -d' ' -f1); shops of 36 months; times in ms"

@@ -188,4 +188,33 @@ expect .last_sale "2026-03-01T10:00:00+03:30" "last sale"
 wj check
 expect .ok true "the database is consistent"
 expect '.problems | length' 0 "no problems"
+
+# The running totals behind the tiers of the monthly report: paid summed
+# over each customer's purchases in order (a return does not change them),
+# and each return carries its purchase's instant (2026-03-01 10:00 Tehran).
+expect_eq "$(sqlite3 "$DB" "SELECT group_concat(cum_paid) FROM (SELECT cum_paid FROM sales WHERE customer_id = $ali ORDER BY id)")" \
+	"4500000,5500000,7490000" "Ali's running totals of paid"
+expect_eq "$(sqlite3 "$DB" "SELECT group_concat(cum_paid) FROM (SELECT cum_paid FROM sales WHERE customer_id = $sara ORDER BY id)")" \
+	"10000000,12000000" "Sara's running totals, her full return aside"
+expect_eq "$(sqlite3 "$DB" "SELECT group_concat(sale_at) FROM (SELECT sale_at FROM returns WHERE sale_id = $sale3 ORDER BY id)")" \
+	"1772346600,1772346600" "both returns of sale 3 know its instant"
+# A shop written by the previous schema (3) gets them when it is opened.
+sqlite3 "$DB" "DROP INDEX returns_window; DROP INDEX sales_customer;
+	CREATE INDEX sales_customer ON sales (customer_id, at, paid);
+	DROP INDEX surveys_customer; CREATE INDEX surveys_customer ON surveys (customer_id, at, score);
+	ALTER TABLE sales DROP COLUMN cum_paid; ALTER TABLE returns DROP COLUMN sale_at;
+	PRAGMA user_version = 3"
+wj check
+expect .ok true "a schema 3 shop, migrated, is consistent"
+expect_eq "$(sqlite3 "$DB" "PRAGMA user_version")" 4 "migrated to schema 4"
+expect_eq "$(sqlite3 "$DB" "SELECT group_concat(cum_paid) FROM (SELECT cum_paid FROM sales WHERE customer_id = $ali ORDER BY id)")" \
+	"4500000,5500000,7490000" "Ali's running totals after the migration"
+expect_eq "$(sqlite3 "$DB" "SELECT group_concat(sale_at) FROM (SELECT sale_at FROM returns WHERE sale_id = $sale3 ORDER BY id)")" \
+	"1772346600,1772346600" "the returns' purchase instant after the migration"
+# A running total written around the engine is found by check.
+sqlite3 "$DB" "UPDATE sales SET cum_paid = cum_paid + 1 WHERE id = $sale3"
+wj check
+expect .ok false "a broken running total is a problem"
+expect_match "^purchase $sale3: running total 7490001, .* 7490000\$" "$(printf '%s' "$out" | jq -r '.problems[0]')" \
+	"check names the purchase and both totals"
 finish
