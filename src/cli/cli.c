@@ -255,9 +255,10 @@ int cli_int(const char *opt, const char *text, int64_t min, int64_t max, int64_t
 		int64_t v = strtoll(p, NULL, 10);
 		if (neg)
 			v = -v;
+		char lo[MSG_NUM_SIZE], hi[MSG_NUM_SIZE];
 		if (v < min || v > max)
-			r = werr_set(e, W_REFUSED, _("%s: must be from %lld to %lld"), opt,
-				     (long long)min, (long long)max);
+			r = werr_set(e, W_REFUSED, _("%s: must be from %s to %s"), opt,
+				     msg_int(lo, min), msg_int(hi, max));
 		else
 			*out = v;
 	}

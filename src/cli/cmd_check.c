@@ -29,8 +29,11 @@ static void report(struct cli *cli, const struct check_report *r, const char *fi
 		fprintf(cli->out, "%s\n", r->problems[i]);
 	if (r->n == 0)
 		fputs(_("All checks passed.\n"), cli->out);
-	else
-		fprintf(cli->out, P_("%zu problem found.\n", "%zu problems found.\n", r->n), r->n);
+	else {
+		char *n = cli_fmt_int(cli, (int64_t)r->n);
+		fprintf(cli->out, P_("%s problem found.\n", "%s problems found.\n", r->n), n);
+		free(n);
+	}
 }
 
 static int check_run(struct cli *cli, int argc, char **argv)
@@ -93,9 +96,11 @@ static int restore_run(struct cli *cli, int argc, char **argv)
 	if (store_probe(pos[0], &version, &e) != 0)
 		return cli_fail(&e);
 	if (version > store_schema_latest()) {
+		char file_version[MSG_NUM_SIZE], known[MSG_NUM_SIZE];
 		werr_set(&e, W_REFUSED,
-			 _("%s was written by a newer wafa (schema %d; this program knows %d)"),
-			 pos[0], version, store_schema_latest());
+			 _("%s was written by a newer wafa (schema %s; this program knows %s)"),
+			 pos[0], msg_int(file_version, version),
+			 msg_int(known, store_schema_latest()));
 		return cli_fail(&e);
 	}
 	/* Restoring over a shop that has an owner is the owner's to do. */

@@ -42,9 +42,12 @@ static void show_progress(void *ctx, size_t done, size_t total)
 	if (pct == p->shown)
 		return;
 	p->shown = pct;
-	/* TRANSLATORS: progress of `wafa demo`; %d is a percentage. */
+	char *pct_text = fmt_percent(ui_locale_current(), pct / 100.0);
 	fputc('\r', stderr);
-	fprintf(stderr, _("Generating the demo shop: %3d%%"), pct);
+	/* TRANSLATORS: progress of `wafa demo`; %s is a percentage such as
+	   "42%", written in the language's way. */
+	fprintf(stderr, _("Generating the demo shop: %s"), pct_text);
+	free(pct_text);
 	if (done >= total)
 		fputc('\n', stderr);
 	fflush(stderr);

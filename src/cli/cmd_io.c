@@ -25,11 +25,13 @@ static void progress(void *ctx, size_t done, size_t total)
 	(void)ctx;
 	if (!isatty(STDERR_FILENO))
 		return;
+	char d[MSG_NUM_SIZE], t[MSG_NUM_SIZE];
 	fputc('\r', stderr);
 	if (total > 0)
-		fprintf(stderr, _("%zu of %zu rows"), done, total);
+		fprintf(stderr, P_("%s of %s row", "%s of %s rows", total), msg_int(d, (int64_t)done),
+			msg_int(t, (int64_t)total));
 	else
-		fprintf(stderr, _("%zu rows"), done);
+		fprintf(stderr, P_("%s row", "%s rows", done), msg_int(d, (int64_t)done));
 	if (total > 0 && done == total)
 		fputc('\n', stderr);
 }
@@ -78,9 +80,11 @@ static int import_run(struct cli *cli, int argc, char **argv, bool purchases)
 		json_object_end(j);
 		json_finish(j);
 	} else {
-		for (size_t i = 0; i < res.nrejected; i++)
-			fprintf(cli->out, _("line %zu: %s\n"), res.rejected[i].line,
-				res.rejected[i].message);
+		for (size_t i = 0; i < res.nrejected; i++) {
+			char *line = cli_fmt_int(cli, (int64_t)res.rejected[i].line);
+			fprintf(cli->out, _("line %s: %s\n"), line, res.rejected[i].message);
+			free(line);
+		}
 		char *rows = cli_fmt_int(cli, (int64_t)res.rows);
 		char *ok = cli_fmt_int(cli, (int64_t)(dry ? res.accepted : res.imported));
 		if (dry != NULL)
@@ -96,10 +100,12 @@ static int import_run(struct cli *cli, int argc, char **argv, bool purchases)
 	}
 	int status = EXIT_DONE;
 	if (res.nrejected > 0) {
+		char *n = cli_fmt_int(cli, (int64_t)res.nrejected);
 		fprintf(stderr,
-			P_("wafa: %zu line was rejected; nothing was imported\n",
-			   "wafa: %zu lines were rejected; nothing was imported\n", res.nrejected),
-			res.nrejected);
+			P_("wafa: %s line was rejected; nothing was imported\n",
+			   "wafa: %s lines were rejected; nothing was imported\n", res.nrejected),
+			n);
+		free(n);
 		status = EXIT_REFUSED;
 	}
 	import_result_free(&res);

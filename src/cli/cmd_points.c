@@ -114,8 +114,9 @@ static int adjust_run(struct cli *cli, int argc, char **argv)
 static void progress(void *ctx, size_t done, size_t total)
 {
 	(void)ctx;
+	char d[MSG_NUM_SIZE], t[MSG_NUM_SIZE];
 	if (total >= 5000 && isatty(STDERR_FILENO))
-		fprintf(stderr, "\r%zu/%zu", done, total);
+		fprintf(stderr, "\r%s/%s", msg_int(d, (int64_t)done), msg_int(t, (int64_t)total));
 	if (total >= 5000 && done == total && isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 }

@@ -42,8 +42,10 @@ static void reward_text(struct cli *cli, const struct reward *r)
 		free(c);
 	}
 	if (r->stock != STOCK_UNLIMITED) {
-		char *s = cli_fmt_int(cli, r->stock - r->redeemed);
-		fprintf(cli->out, _("  (%s left)"), s);
+		int64_t left = r->stock - r->redeemed;
+		char *s = cli_fmt_int(cli, left);
+		/* TRANSLATORS: units of a reward still in stock. */
+		fprintf(cli->out, P_("  (%s left)", "  (%s left)", left), s);
 		free(s);
 	}
 	fputc('\n', cli->out);

@@ -16,6 +16,7 @@
 #include "text/i18n.h"
 #include "text/phone.h"
 #include "text/tz.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -90,7 +91,9 @@ static char *clean_text(const char *text, size_t max, const char *label, bool re
 		return NULL;
 	}
 	if (utf8_length(t) > max) {
-		werr_set(e, W_REFUSED, _("%s: at most %zu letters"), label, max);
+		char most[MSG_NUM_SIZE];
+		werr_set(e, W_REFUSED, P_("%s: at most %s letter", "%s: at most %s letters", max),
+			 label, msg_int(most, (int64_t)max));
 		free(t);
 		return NULL;
 	}
@@ -212,8 +215,9 @@ static int check_unique(struct op *op, int64_t self, const char *phone, const ch
 		if (found < 0)
 			return -1;
 		if (found && other != self) {
-			werr_set(e, W_REFUSED, _("phone: %s already belongs to customer %lld"), phone,
-				 (long long)other);
+			char who[MSG_NUM_SIZE];
+			werr_set(e, W_REFUSED, _("phone: %s already belongs to customer %s"), phone,
+				 msg_int(who, other));
 			return fail_field(field, CF_PHONE);
 		}
 	}
@@ -228,9 +232,10 @@ static int check_unique(struct op *op, int64_t self, const char *phone, const ch
 			bool active = c.active;
 			customer_clear(&c);
 			if (active) {
+				char who[MSG_NUM_SIZE];
 				werr_set(e, W_REFUSED,
-					 _("external id: %s already belongs to customer %lld"), ext,
-					 (long long)other);
+					 _("external id: %s already belongs to customer %s"), ext,
+					 msg_int(who, other));
 				return fail_field(field, CF_EXTERNAL_ID);
 			}
 		}
@@ -343,8 +348,9 @@ int engine_customer_edit(struct store *st, int64_t id, const struct customer_inp
 		return -1;
 	int found = customer_get(st, id, &c, e);
 	if (found <= 0) {
+		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)id);
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
 		goto fail;
 	}
 	if (validate(&op, in, false, &cl, field, e) != 0)
@@ -400,15 +406,17 @@ int engine_customer_set_active(struct store *st, int64_t id, bool active, struct
 		goto fail;
 	int found = customer_get(st, id, &c, e);
 	if (found <= 0) {
+		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)id);
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
 		goto fail;
 	}
 	if (c.active == active) {
+		char num[MSG_NUM_SIZE];
 		werr_set(e, W_REFUSED,
-			 active ? _("customer %lld is already active")
-				: _("customer %lld is already inactive"),
-			 (long long)id);
+			 active ? _("customer %s is already active")
+				: _("customer %s is already inactive"),
+			 msg_int(num, id));
 		goto fail;
 	}
 	if (active && check_unique(&op, id, c.phone, c.external_id, NULL, e) != 0)
@@ -486,8 +494,9 @@ int customer_view_load(struct store *st, const struct shop *shop, int64_t id, in
 	memset(v, 0, sizeof *v);
 	int found = customer_get(st, id, &v->c, e);
 	if (found <= 0) {
+		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)id);
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
 		return -1;
 	}
 	int64_t wm = customer_watermark(shop, &v->c);

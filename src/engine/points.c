@@ -11,6 +11,7 @@
 #include "store/ledger.h"
 #include "store/sales.h"
 #include "text/i18n.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -39,13 +40,17 @@ int order_check(const struct op *op, const struct customer *c, int64_t t, struct
 {
 	int64_t wm = customer_watermark(&op->shop, c);
 	if (wm != TIME_NONE && t < wm) {
-		char when[32], last[32];
+		char when[32], last[32], who[MSG_NUM_SIZE];
 		op_time_text(op, t, when);
 		op_time_text(op, wm, last);
-		return werr_set(e, W_REFUSED,
-				_("out of order: %s is before %s, the latest recorded event of "
-				  "customer %lld"),
-				when, last, (long long)c->id);
+		char *w = fmt_digits(ui_locale_current(), when);
+		char *l = fmt_digits(ui_locale_current(), last);
+		werr_set(e, W_REFUSED,
+			 _("out of order: %s is before %s, the latest recorded event of customer %s"),
+			 w, l, msg_int(who, c->id));
+		free(w);
+		free(l);
+		return -1;
 	}
 	return 0;
 }
@@ -179,8 +184,10 @@ static int load_customer(struct op *op, int64_t id, struct customer *c, struct w
 	int found = customer_get(op->st, id, c, e);
 	if (found < 0)
 		return -1;
-	if (found == 0)
-		return werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)id);
+	if (found == 0) {
+		char num[MSG_NUM_SIZE];
+		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+	}
 	return 0;
 }
 
@@ -246,10 +253,14 @@ int engine_adjust(struct store *st, int64_t customer_id, int64_t delta, const ch
 	    expiry_apply(&op, &c, t, NULL, e) != 0)
 		goto fail;
 	if (delta < 0 && c.balance + delta < 0) {
+		char have[MSG_NUM_SIZE];
 		werr_set(e, W_REFUSED,
-			 _("--delta: the customer holds %lld points; a correction cannot take the "
-			   "balance below zero"),
-			 (long long)c.balance);
+			 P_("--delta: the customer holds %s point; a correction cannot take the "
+			    "balance below zero",
+			    "--delta: the customer holds %s points; a correction cannot take the "
+			    "balance below zero",
+			    c.balance < 0 ? -c.balance : c.balance),
+			 msg_int(have, c.balance));
 		goto fail;
 	}
 	struct ledger_entry le = {.customer_id = c.id, .at = t, .kind = LK_ADJUST,

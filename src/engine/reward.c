@@ -15,6 +15,7 @@
 #include "store/customers.h"
 #include "store/ledger.h"
 #include "text/i18n.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -56,10 +57,14 @@ static int validate(const struct reward_input *in, bool need_name, struct werr *
 		const char *nm = in->name != NULL ? in->name : "";
 		if (!utf8_valid(nm) || utf8_is_blank(nm))
 			return werr_set(e, W_REFUSED, _("--name: must not be empty"));
-		if (utf8_has_controls(nm) || utf8_length(nm) > NAME_MAX_CHARS)
+		if (utf8_has_controls(nm) || utf8_length(nm) > NAME_MAX_CHARS) {
+			char most[MSG_NUM_SIZE];
 			return werr_set(e, W_REFUSED,
-					_("--name: at most %d letters, without control characters"),
-					NAME_MAX_CHARS);
+					P_("--name: at most %s letter, without control characters",
+					   "--name: at most %s letters, without control characters",
+					   NAME_MAX_CHARS),
+					msg_int(most, NAME_MAX_CHARS));
+		}
 	}
 	if (in->points < 1)
 		return werr_set(e, W_REFUSED, _("--points: a reward costs at least 1 point"));
@@ -79,9 +84,15 @@ int engine_reward_add(struct store *st, const struct reward_input *in, struct re
 		      struct werr *e)
 {
 	char *code = normal_code(in->code);
-	if (code == NULL)
+	if (code == NULL) {
+		char one[MSG_NUM_SIZE], most[MSG_NUM_SIZE];
 		return werr_set(e, W_REFUSED,
-				_("--code: 1 to %d letters, digits, \"-\" or \"_\""), CODE_MAX);
+				/* TRANSLATORS: the first %s is 1, the second the
+				   longest code. */
+				P_("--code: %s to %s letter, digits, \"-\" or \"_\"",
+				   "--code: %s to %s letters, digits, \"-\" or \"_\"", CODE_MAX),
+				msg_int(one, 1), msg_int(most, CODE_MAX));
+	}
 	if (validate(in, true, e) != 0) {
 		free(code);
 		return -1;
@@ -144,8 +155,12 @@ int engine_reward_edit(struct store *st, const struct reward_input *in, struct w
 		goto fail;
 	}
 	if (in->stock != STOCK_UNLIMITED && in->stock < r.redeemed) {
-		werr_set(e, W_REFUSED, _("--stock: %lld have already been given"),
-			 (long long)r.redeemed);
+		char given[MSG_NUM_SIZE];
+		werr_set(e, W_REFUSED,
+			 /* TRANSLATORS: %s is a number of units of the reward. */
+			 P_("--stock: %s has already been given", "--stock: %s have already been given",
+			    r.redeemed),
+			 msg_int(given, r.redeemed));
 		goto fail;
 	}
 	if (in->name != NULL) {
@@ -198,8 +213,9 @@ int engine_redeem(struct store *st, int64_t customer_id, const char *code_text, 
 	}
 	int found = customer_get(st, customer_id, &c, e);
 	if (found <= 0) {
+		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)customer_id);
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, customer_id));
 		goto fail;
 	}
 	found = reward_by_code(st, code, &r, e);
@@ -211,7 +227,8 @@ int engine_redeem(struct store *st, int64_t customer_id, const char *code_text, 
 	if (op_instant(&op, at, &t, e) != 0 || order_check(&op, &c, t, e) != 0)
 		goto fail;
 	if (!c.active) {
-		werr_set(e, W_REFUSED, _("customer %lld is inactive"), (long long)c.id);
+		char num[MSG_NUM_SIZE];
+		werr_set(e, W_REFUSED, _("customer %s is inactive"), msg_int(num, c.id));
 		goto fail;
 	}
 	if ((r.active_from != TIME_NONE && t < r.active_from) ||
@@ -226,8 +243,14 @@ int engine_redeem(struct store *st, int64_t customer_id, const char *code_text, 
 	if (expiry_apply(&op, &c, t, NULL, e) != 0)
 		goto fail;
 	if (c.balance < r.points) {
-		werr_set(e, W_REFUSED, _("the customer holds %lld points; %s costs %lld"),
-			 (long long)(c.balance > 0 ? c.balance : 0), r.code, (long long)r.points);
+		int64_t have = c.balance > 0 ? c.balance : 0;
+		char have_text[MSG_NUM_SIZE], cost_text[MSG_NUM_SIZE];
+		werr_set(e, W_REFUSED,
+			 /* TRANSLATORS: the customer's balance, the reward's code
+			    and its cost in points. */
+			 P_("the customer holds %s point; %s costs %s",
+			    "the customer holds %s points; %s costs %s", have),
+			 msg_int(have_text, have), r.code, msg_int(cost_text, r.points));
 		goto fail;
 	}
 	struct redemption d = {.customer_id = c.id, .reward_id = r.id, .at = t,

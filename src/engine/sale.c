@@ -14,7 +14,7 @@
 #include "store/ledger.h"
 #include "store/sales.h"
 #include "text/i18n.h"
-#include "text/money.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -25,8 +25,10 @@ static int load_customer(struct op *op, int64_t id, struct customer *c, struct w
 	int found = customer_get(op->st, id, c, e);
 	if (found < 0)
 		return -1;
-	if (found == 0)
-		return werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)id);
+	if (found == 0) {
+		char num[MSG_NUM_SIZE];
+		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+	}
 	return 0;
 }
 
@@ -34,10 +36,14 @@ static int check_note(const char *note, struct werr *e)
 {
 	if (note == NULL)
 		return 0;
-	if (!utf8_valid(note) || utf8_has_controls(note) || utf8_length(note) > NOTE_MAX_CHARS)
+	if (!utf8_valid(note) || utf8_has_controls(note) || utf8_length(note) > NOTE_MAX_CHARS) {
+		char most[MSG_NUM_SIZE];
 		return werr_set(e, W_REFUSED,
-				_("--note: at most %d letters, without control characters"),
-				NOTE_MAX_CHARS);
+				P_("--note: at most %s letter, without control characters",
+				   "--note: at most %s letters, without control characters",
+				   NOTE_MAX_CHARS),
+				msg_int(most, NOTE_MAX_CHARS));
+	}
 	return 0;
 }
 
@@ -83,7 +89,8 @@ int engine_purchase(struct store *st, const struct purchase_request *rq,
 	if (load_customer(&op, rq->customer_id, &c, e) != 0 || op_instant(&op, rq->at, &t, e) != 0)
 		goto fail;
 	if (!c.active) {
-		werr_set(e, W_REFUSED, _("customer %lld is inactive"), (long long)c.id);
+		char num[MSG_NUM_SIZE];
+		werr_set(e, W_REFUSED, _("customer %s is inactive"), msg_int(num, c.id));
 		goto fail;
 	}
 	if (order_check(&op, &c, t, e) != 0)
@@ -98,11 +105,12 @@ int engine_purchase(struct store *st, const struct purchase_request *rq,
 		}
 		if (rq->redeem_points > INT64_MAX / p->point_value ||
 		    rq->redeem_points * p->point_value > rq->amount) {
-			char *max = money_format_plain(rq->amount, p->decimals);
+			char n[MSG_NUM_SIZE], max[MSG_NUM_SIZE];
 			werr_set(e, W_REFUSED,
-				 _("--redeem-points: %lld points are worth more than the amount %s"),
-				 (long long)rq->redeem_points, max);
-			free(max);
+				 P_("--redeem-points: %s point is worth more than the amount %s",
+				    "--redeem-points: %s points are worth more than the amount %s",
+				    rq->redeem_points),
+				 msg_int(n, rq->redeem_points), msg_money(max, rq->amount, p->decimals));
 			goto fail;
 		}
 		discount = rq->redeem_points * p->point_value;
@@ -113,9 +121,14 @@ int engine_purchase(struct store *st, const struct purchase_request *rq,
 	 * is accepted with a negative balance, so that later earnings can
 	 * cover a reversal (rule 3). */
 	if (rq->redeem_points > 0 && rq->redeem_points > c.balance) {
+		int64_t have = c.balance > 0 ? c.balance : 0;
+		char have_text[MSG_NUM_SIZE], want_text[MSG_NUM_SIZE];
 		werr_set(e, W_REFUSED,
-			 _("--redeem-points: the customer holds %lld points, not %lld"),
-			 (long long)(c.balance > 0 ? c.balance : 0), (long long)rq->redeem_points);
+			 /* TRANSLATORS: the customer's balance, then the points the
+			    cashier asked to pay with. */
+			 P_("--redeem-points: the customer holds %s point, not %s",
+			    "--redeem-points: the customer holds %s points, not %s", have),
+			 msg_int(have_text, have), msg_int(want_text, rq->redeem_points));
 		goto fail;
 	}
 	/* Rule 2 at the sale's instant, without the sale. */
@@ -203,8 +216,9 @@ int engine_return(struct store *st, const struct return_request *rq, struct retu
 		return -1;
 	int found = sale_get(st, rq->purchase_id, &sa, e);
 	if (found <= 0) {
+		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown purchase %lld"), (long long)rq->purchase_id);
+			werr_set(e, W_REFUSED, _("unknown purchase %s"), msg_int(num, rq->purchase_id));
 		goto fail;
 	}
 	if (load_customer(&op, sa.customer_id, &c, e) != 0 || op_instant(&op, rq->at, &t, e) != 0 ||
@@ -215,16 +229,12 @@ int engine_return(struct store *st, const struct return_request *rq, struct retu
 		goto fail;
 	if (rq->amount > sa.amount - prev) {
 		const int dec = op.shop.p.decimals;
-		char *sold = money_format_plain(sa.amount, dec);
-		char *back = money_format_plain(prev, dec);
-		char *left = money_format_plain(sa.amount - prev, dec);
+		char id[MSG_NUM_SIZE], sold[MSG_NUM_SIZE], back[MSG_NUM_SIZE], left[MSG_NUM_SIZE];
 		werr_set(e, W_REFUSED,
-			 _("--amount: purchase %lld was %s and %s of it is already returned; at "
+			 _("--amount: purchase %s was %s and %s of it is already returned; at "
 			   "most %s can come back"),
-			 (long long)sa.id, sold, back, left);
-		free(sold);
-		free(back);
-		free(left);
+			 msg_int(id, sa.id), msg_money(sold, sa.amount, dec),
+			 msg_money(back, prev, dec), msg_money(left, sa.amount - prev, dec));
 		goto fail;
 	}
 	if (expiry_apply(&op, &c, t, NULL, e) != 0)

@@ -14,6 +14,7 @@
 #include "text/i18n.h"
 #include "text/money.h"
 #include "text/tz.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -422,8 +423,9 @@ int program_set(struct store *st, const char *key, const char *value, struct wer
 			goto fail;
 		}
 		if (n < k->min) {
-			werr_set(e, W_REFUSED, _("%s: must be at least %lld"), key,
-				 (long long)k->min);
+			char least[MSG_NUM_SIZE];
+			werr_set(e, W_REFUSED, _("%s: must be at least %s"), key,
+				 msg_int(least, k->min));
 			goto fail;
 		}
 		stored = xasprintf("%lld", (long long)n);

@@ -11,6 +11,7 @@
 #include "text/digits.h"
 #include "text/i18n.h"
 #include "text/tz.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -73,9 +74,12 @@ int staff_login(struct store *st, const char *role, const char *pin, struct werr
 		goto db_fail;
 	if (locked_until != TIME_NONE && now < locked_until) {
 		store_rollback(st);
+		int64_t wait = locked_until - now;
+		char wait_text[MSG_NUM_SIZE];
 		return werr_set(e, W_AUTH,
-				_("too many wrong PINs: try again in %lld seconds"),
-				(long long)(locked_until - now));
+				P_("too many wrong PINs: try again in %s second",
+				   "too many wrong PINs: try again in %s seconds", wait),
+				msg_int(wait_text, wait));
 	}
 	if (staff_list(st, role, true, &v, &n, e) != 0)
 		goto db_fail;
@@ -105,8 +109,13 @@ int staff_login(struct store *st, const char *role, const char *pin, struct werr
 	if (pin_lock_set(st, role, failures, locked_until, e) != 0 || store_commit(st, e) != 0)
 		goto db_fail;
 	staff_free(v, n);
-	if (locked_until != TIME_NONE && now < locked_until)
-		return werr_set(e, W_AUTH, _("wrong PIN; locked for %d seconds"), PIN_LOCK_SECONDS);
+	if (locked_until != TIME_NONE && now < locked_until) {
+		char wait_text[MSG_NUM_SIZE];
+		return werr_set(e, W_AUTH,
+				P_("wrong PIN; locked for %s second", "wrong PIN; locked for %s seconds",
+				   PIN_LOCK_SECONDS),
+				msg_int(wait_text, PIN_LOCK_SECONDS));
+	}
 	return werr_set(e, W_AUTH, _("wrong PIN"));
 db_fail:
 	staff_free(v, n);
@@ -225,7 +234,8 @@ int engine_staff_disable(struct store *st, int64_t id, struct werr *e)
 			owners++;
 	}
 	if (m == NULL || !m->active) {
-		werr_set(e, W_REFUSED, _("no active staff member %lld"), (long long)id);
+		char num[MSG_NUM_SIZE];
+		werr_set(e, W_REFUSED, _("no active staff member %s"), msg_int(num, id));
 		goto fail;
 	}
 	if (strcmp(m->role, "owner") == 0 && owners <= 1) {

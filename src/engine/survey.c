@@ -10,6 +10,7 @@
 #include "store/customers.h"
 #include "store/surveys.h"
 #include "text/i18n.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 
 #define COMMENT_MAX_CHARS 1000
@@ -37,10 +38,13 @@ static int check_text(const char *text, const char *label, struct werr *e)
 {
 	if (text == NULL)
 		return 0;
+	char most[MSG_NUM_SIZE];
 	if (!utf8_valid(text) || utf8_has_controls(text) || utf8_length(text) > COMMENT_MAX_CHARS)
 		return werr_set(e, W_REFUSED,
-				_("%s: at most %d letters, without control characters"), label,
-				COMMENT_MAX_CHARS);
+				P_("%s: at most %s letter, without control characters",
+				   "%s: at most %s letters, without control characters",
+				   COMMENT_MAX_CHARS),
+				label, msg_int(most, COMMENT_MAX_CHARS));
 	return 0;
 }
 
@@ -49,8 +53,9 @@ static int customer_exists(struct store *st, int64_t id, struct werr *e)
 	struct customer c = {0};
 	int found = customer_get(st, id, &c, e);
 	customer_clear(&c);
+	char num[MSG_NUM_SIZE];
 	if (found == 0)
-		return werr_set(e, W_REFUSED, _("unknown customer %lld"), (long long)id);
+		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
 	return found < 0 ? -1 : 0;
 }
 
@@ -139,8 +144,9 @@ int engine_follow_up_close(struct store *st, int64_t follow_up_id, const char *n
 	int r = follow_up_close(st, follow_up_id, op.now, t, e);
 	free(t);
 	if (r <= 0) {
+		char num[MSG_NUM_SIZE];
 		if (r == 0)
-			werr_set(e, W_REFUSED, _("no open follow-up %lld"), (long long)follow_up_id);
+			werr_set(e, W_REFUSED, _("no open follow-up %s"), msg_int(num, follow_up_id));
 		op_abort(&op);
 		return -1;
 	}

@@ -14,6 +14,7 @@
 #include "store/private.h"
 #include "text/i18n.h"
 #include "text/strbuf.h"
+#include "text/uilocale.h"
 #include "text/xalloc.h"
 
 /* PRAGMA application_id of a wafa database: "wafa" in ASCII. */
@@ -226,11 +227,13 @@ static int migrate(struct store *st, struct werr *e)
 	if (tables > 0 && app_id != WAFA_APPLICATION_ID)
 		return werr_set(e, W_REFUSED, _("%s is not a wafa database"), st->path);
 	int latest = store_schema_latest();
-	if (version > latest)
+	if (version > latest) {
+		char file_version[MSG_NUM_SIZE], known[MSG_NUM_SIZE];
 		return werr_set(e, W_REFUSED,
-				_("the database %s was written by a newer wafa (schema %d; this "
-				  "program knows %d): update wafa"),
-				st->path, version, latest);
+				_("the database %s was written by a newer wafa (schema %s; this "
+				  "program knows %s): update wafa"),
+				st->path, msg_int(file_version, version), msg_int(known, latest));
+	}
 	if (version == latest)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE", e) != 0)
@@ -569,9 +572,9 @@ int store_integrity(struct store *st, void (*problem)(void *ctx, const char *wha
 	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK)
 		return store_fail(st, e);
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		char buf[256];
-		snprintf(buf, sizeof buf, _("broken reference: row %lld of %s points to a missing row of %s"),
-			 (long long)sqlite3_column_int64(s, 1),
+		char buf[256], row[MSG_NUM_SIZE];
+		snprintf(buf, sizeof buf, _("broken reference: row %s of %s points to a missing row of %s"),
+			 msg_int(row, sqlite3_column_int64(s, 1)),
 			 (const char *)sqlite3_column_text(s, 0),
 			 (const char *)sqlite3_column_text(s, 2));
 		problem(ctx, buf);

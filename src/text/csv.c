@@ -12,6 +12,7 @@
 #include "text/digits.h"
 #include "text/i18n.h"
 #include "text/strbuf.h"
+#include "text/uilocale.h"
 #include "text/utf8.h"
 #include "text/xalloc.h"
 
@@ -152,10 +153,11 @@ void csv_end_row(struct csv_out *c)
 int csv_out_finish(struct csv_out *c, struct werr *e)
 {
 	int r = 0;
+	char row[MSG_NUM_SIZE];
 	if (c->failed_row != 0)
 		r = werr_set(e, W_REFUSED,
-			     _("row %d: the character \"%s\" cannot be written in CP1256; use UTF-8"),
-			     c->failed_row, c->bad);
+			     _("row %s: the character \"%s\" cannot be written in CP1256; use UTF-8"),
+			     msg_int(row, c->failed_row), c->bad);
 	else if (fflush(c->f) != 0 || ferror(c->f))
 		r = werr_set(e, W_REFUSED, _("cannot write the file: %s"), strerror(errno));
 	if (c->enc == CSV_CP1256 && c->cd == (iconv_t)-1 && r == 0)
@@ -370,8 +372,10 @@ int csv_in_next(struct csv_in *c, char ***fields, size_t *n, size_t *line, struc
 		if (in_quotes) {
 			if (end) {
 				strbuf_release(&f);
+				char num[MSG_NUM_SIZE];
 				return werr_set(e, W_REFUSED,
-						_("line %zu: a quoted field is not closed"), *line);
+						_("line %s: a quoted field is not closed"),
+						msg_int(num, (int64_t)*line));
 			}
 			c->pos++;
 			if (ch == '"') {

@@ -209,3 +209,20 @@ char *fmt_digits(const struct ui_locale *loc, const char *ascii)
 {
 	return digits_localize(ascii, loc->digits);
 }
+
+static const char *copy_out(char buf[MSG_NUM_SIZE], char *text)
+{
+	snprintf(buf, MSG_NUM_SIZE, "%s", text);
+	free(text);
+	return buf;
+}
+
+const char *msg_int(char buf[MSG_NUM_SIZE], int64_t n)
+{
+	return copy_out(buf, fmt_int(&current, n));
+}
+
+const char *msg_money(char buf[MSG_NUM_SIZE], int64_t minor, int decimals)
+{
+	return copy_out(buf, fmt_money(&current, minor, decimals));
+}

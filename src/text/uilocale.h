@@ -53,4 +53,16 @@ char *fmt_money(const struct ui_locale *loc, int64_t minor, int decimals);
 char *fmt_percent(const struct ui_locale *loc, double fraction);    /* 0.713 -> "71%" */
 char *fmt_digits(const struct ui_locale *loc, const char *ascii);   /* phone, card, dates */
 
+/* Numbers in messages (engine and store refusals, which have no struct
+ * ui_locale at hand): formatted like fmt_int and fmt_money in the digits
+ * of the current UI locale (ui_locale_current), into a caller's buffer of
+ * MSG_NUM_SIZE bytes -- room for any int64_t -- and returning it, so that
+ * a message takes them as %s:
+ *   char have[MSG_NUM_SIZE];
+ *   werr_set(e, W_REFUSED, _("... %s points"), msg_int(have, balance));
+ * English shows "8,000", Persian "۸٬۰۰۰", Arabic "٨٬٠٠٠". */
+#define MSG_NUM_SIZE 64
+const char *msg_int(char buf[MSG_NUM_SIZE], int64_t n);
+const char *msg_money(char buf[MSG_NUM_SIZE], int64_t minor, int decimals);
+
 #endif

@@ -192,7 +192,7 @@ expect_eq "$rows" "1000000 1000000 100" "the return row"
 keys r
 type_text "4000001"
 keys Enter
-expect_screen "at most 4000000 can come back" "the engine's refusal names what is left"
+expect_screen "at most 4,000,000 can come back" "the engine's refusal names what is left"
 wj customer show 1
 expect .points 425 "the refused return changed nothing"
 

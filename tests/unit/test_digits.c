@@ -341,6 +341,28 @@ static void test_fmt_digits_localizes_phone_numbers_and_dates(void **state)
 	check_fmt(fmt_digits(&en, "6037 9912"), "6037 9912");
 }
 
+static void test_msg_numbers_follow_the_current_ui_locale(void **state)
+{
+	(void)state;
+	struct ui_locale en = locale_of("en", NULL), fa = locale_of("fa", NULL),
+	                 ar = locale_of("ar", NULL), ar_latin = locale_of("ar", "latin");
+	char buf[MSG_NUM_SIZE];
+	ui_locale_set_current(&ar);
+	assert_string_equal(msg_int(buf, 8000), "٨٬٠٠٠");
+	assert_ptr_equal(msg_int(buf, 156), buf);
+	assert_string_equal(buf, "١٥٦");
+	assert_string_equal(msg_money(buf, 15000, 2), "١٥٠٫٠٠");
+	ui_locale_set_current(&fa);
+	assert_string_equal(msg_int(buf, 8000), "۸٬۰۰۰");
+	/* The longest there is fits: 19 two-byte digits, 6 separators. */
+	assert_string_equal(msg_int(buf, INT64_MIN), "-۹٬۲۲۳٬۳۷۲٬۰۳۶٬۸۵۴٬۷۷۵٬۸۰۸");
+	ui_locale_set_current(&ar_latin);
+	assert_string_equal(msg_int(buf, 8000), "8,000");
+	ui_locale_set_current(&en);
+	assert_string_equal(msg_int(buf, 8000), "8,000");
+	assert_string_equal(msg_money(buf, 400000000, 2), "4,000,000.00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest digits[] = {
@@ -374,6 +396,7 @@ int main(void)
 	    cmocka_unit_test(test_fmt_percent_rounds_to_a_whole_percent),
 	    cmocka_unit_test(test_fmt_percent_places_the_sign_as_the_language_does),
 	    cmocka_unit_test(test_fmt_digits_localizes_phone_numbers_and_dates),
+	    cmocka_unit_test(test_msg_numbers_follow_the_current_ui_locale),
 	};
 	int failed = cmocka_run_group_tests_name("digits", digits, NULL, NULL);
 	failed += cmocka_run_group_tests_name("uilocale", uilocale, NULL, NULL);
