@@ -3,36 +3,41 @@
 
 #include "engine/check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/checks.h"
+#include "text/digits.h"
 #include "text/i18n.h"
+#include "text/uilocale.h"
 #include "text/xalloc.h"
 
-/* What each broken invariant says, with its three numbers. */
+/* What each broken invariant says, with up to three numbers -- the
+ * stored values as they are (ids, minor units, epoch seconds) -- each
+ * taken as %s, in the UI's digits (on_row). */
 static const char *const check_message[SC__COUNT] = {
-	[SC_BALANCE] = N_("customer %lld: balance %lld, but the ledger sums to %lld"),
-	[SC_SALES_COUNT] = N_("customer %lld: %lld sales counted, %lld recorded"),
-	[SC_SPEND] = N_("customer %lld: spend %lld, but sales less refunds give %lld"),
-	[SC_LAST_SALE] = N_("customer %lld: last sale at %lld, latest recorded %lld"),
-	[SC_EARN_ENTRY] = N_("purchase %lld: earned %lld points, the ledger holds %lld"),
-	[SC_PAY_ENTRY] = N_("purchase %lld: paid %lld points, the ledger holds %lld"),
-	[SC_RETURN_ENTRY] = N_("return %lld: reversed %lld points, the ledger holds %lld"),
-	[SC_RESTORE_ENTRY] = N_("return %lld: restored %lld points, the ledger holds %lld"),
-	[SC_OVER_RETURN] = N_("purchase %lld: amount %lld, but %lld was returned"),
-	[SC_SALE_MATH] = N_("purchase %lld: amount %lld differs from discount plus paid %lld"),
-	[SC_STOCK] = N_("reward %lld: stock %lld, but %lld were given (negative stock)"),
-	[SC_REDEEM_ENTRY] = N_("redemption %lld: %lld points, the ledger holds %lld"),
-	[SC_VOUCHER] = N_("redemption %lld has %lld vouchers instead of one"),
+	[SC_BALANCE] = N_("customer %s: balance %s, but the ledger sums to %s"),
+	[SC_SALES_COUNT] = N_("customer %s: %s sales counted, %s recorded"),
+	[SC_SPEND] = N_("customer %s: spend %s, but sales less refunds give %s"),
+	[SC_LAST_SALE] = N_("customer %s: last sale at %s, latest recorded %s"),
+	[SC_EARN_ENTRY] = N_("purchase %s: earned %s points, the ledger holds %s"),
+	[SC_PAY_ENTRY] = N_("purchase %s: paid %s points, the ledger holds %s"),
+	[SC_RETURN_ENTRY] = N_("return %s: reversed %s points, the ledger holds %s"),
+	[SC_RESTORE_ENTRY] = N_("return %s: restored %s points, the ledger holds %s"),
+	[SC_OVER_RETURN] = N_("purchase %s: amount %s, but %s was returned"),
+	[SC_SALE_MATH] = N_("purchase %s: amount %s differs from discount plus paid %s"),
+	[SC_STOCK] = N_("reward %s: stock %s, but %s were given (negative stock)"),
+	[SC_REDEEM_ENTRY] = N_("redemption %s: %s points, the ledger holds %s"),
+	[SC_VOUCHER] = N_("redemption %s has %s vouchers instead of one"),
 	[SC_TIER_HISTORY] =
-		N_("customer %lld: the tier differs from the last tier history row"),
-	[SC_WATERMARK] = N_("customer %lld: watermark %lld is before the latest entry %lld"),
-	[SC_FIRST_SALE] = N_("customer %lld: %lld sales marked as first"),
-	[SC_NEGATIVE] = N_("customer %lld: a balance of %lld without the instant it went below zero"),
-	[SC_CUM_PAID] = N_("purchase %lld: running total %lld, but the customer's purchases up to "
-			   "it paid %lld"),
-	[SC_SALE_AT] = N_("return %lld: purchase time %lld, but the purchase is dated %lld"),
+		N_("customer %s: the tier differs from the last tier history row"),
+	[SC_WATERMARK] = N_("customer %s: watermark %s is before the latest entry %s"),
+	[SC_FIRST_SALE] = N_("customer %s: %s sales marked as first"),
+	[SC_NEGATIVE] = N_("customer %s: a balance of %s without the instant it went below zero"),
+	[SC_CUM_PAID] = N_("purchase %s: running total %s, but the customer's purchases up to "
+			   "it paid %s"),
+	[SC_SALE_AT] = N_("return %s: purchase time %s, but the purchase is dated %s"),
 };
 
 struct ctx {
@@ -46,36 +51,25 @@ static void add(struct check_report *r, char *line)
 	r->problems[r->n++] = line;
 }
 
-/* How many numbers each message prints. */
-static int message_args(enum store_check which)
+/* n as digits of the UI language, without grouping (the value as it is
+ * stored, as the database shows it). */
+static const char *raw_number(char buf[MSG_NUM_SIZE], int64_t n)
 {
-	switch (which) {
-	case SC_TIER_HISTORY:
-		return 1;
-	case SC_VOUCHER:
-	case SC_FIRST_SALE:
-	case SC_NEGATIVE:
-		return 2;
-	default:
-		return 3;
-	}
+	char ascii[24];
+	snprintf(ascii, sizeof ascii, "%lld", (long long)n);
+	char *local = digits_localize(ascii, ui_locale_current()->digits);
+	snprintf(buf, MSG_NUM_SIZE, "%s", local);
+	free(local);
+	return buf;
 }
 
 static void on_row(void *p, int64_t a, int64_t b, int64_t c)
 {
 	struct ctx *cx = p;
-	const char *fmt = _(check_message[cx->which]);
-	switch (message_args(cx->which)) {
-	case 1:
-		add(cx->r, xasprintf(fmt, (long long)a));
-		break;
-	case 2:
-		add(cx->r, xasprintf(fmt, (long long)a, (long long)b));
-		break;
-	default:
-		add(cx->r, xasprintf(fmt, (long long)a, (long long)b, (long long)c));
-		break;
-	}
+	char ta[MSG_NUM_SIZE], tb[MSG_NUM_SIZE], tc[MSG_NUM_SIZE];
+	/* A message that prints fewer than three numbers ignores the rest. */
+	add(cx->r, xasprintf(_(check_message[cx->which]), raw_number(ta, a), raw_number(tb, b),
+			     raw_number(tc, c)));
 }
 
 static void on_integrity(void *p, const char *what)

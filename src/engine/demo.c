@@ -67,6 +67,7 @@
 #include "text/i18n.h"
 #include "text/phone.h"
 #include "text/tz.h"
+#include "text/uilocale.h"
 #include "text/xalloc.h"
 
 /* The name lists of data/names, compiled in by build-aux/embed.sh. */
@@ -1797,11 +1798,13 @@ static int catalog_create(struct gen *g, double scale)
 
 static int check_params(const struct demo_params *p, struct werr *e)
 {
+	char lo[MSG_NUM_SIZE], hi[MSG_NUM_SIZE];
 	if (p->customers < 1 || p->customers > DEMO_MAX_CUSTOMERS)
-		return werr_set(e, W_REFUSED, _("--customers: from 1 to %lld"),
-				(long long)DEMO_MAX_CUSTOMERS);
+		return werr_set(e, W_REFUSED, _("%s: must be from %s to %s"), "--customers",
+				msg_int(lo, 1), msg_int(hi, DEMO_MAX_CUSTOMERS));
 	if (p->months < 1 || p->months > DEMO_MAX_MONTHS)
-		return werr_set(e, W_REFUSED, _("--months: from 1 to %d"), DEMO_MAX_MONTHS);
+		return werr_set(e, W_REFUSED, _("%s: must be from %s to %s"), "--months",
+				msg_int(lo, 1), msg_int(hi, DEMO_MAX_MONTHS));
 	if (profile_for(p->lang) == NULL)
 		return werr_set(e, W_REFUSED, _("--lang: one of en, fa, ar"));
 	return 0;
