@@ -62,4 +62,83 @@ wj purchase add --customer "۱" --amount "۲٬۰۰۰٬۰۰۰" --redeem-points "�
 expect_rc 0 "Persian and Arabic-Indic digits as input"
 expect .amount 2000000 "۲٬۰۰۰٬۰۰۰"
 expect .points_paid 10 "١٠"
+
+# --help, --version and usage errors are in the UI language too: the
+# language is settled before anything is printed.  msgids with "\n" are
+# looked up with gettext -e.
+trn() { LC_ALL=C.UTF-8 LANGUAGE=$1 TEXTDOMAINDIR=$WAFA_LOCALEDIR gettext -e -d wafa "$2"; }
+usage_en="Usage: wafa [--db PATH] [--json] [--lang en|fa|ar] [COMMAND ...]"
+usage_ar=$(trn ar "$usage_en\n")
+usage_fa=$(trn fa "$usage_en\n")
+checks=$((checks + 1))
+[ -n "$usage_ar" ] && [ "$usage_ar" != "$usage_en" ] && [ "$usage_ar" != "$usage_fa" ] ||
+	fail "the catalogs do not translate the usage line"
+first_line() { printf '%s\n' "$1" | head -n 1; }
+out=$("$WAFA" --lang ar --help)
+expect_eq "$(first_line "$out")" "$usage_ar" "--lang ar --help"
+out=$("$WAFA" --help --lang ar)
+expect_eq "$(first_line "$out")" "$usage_ar" "--help before --lang ar"
+out=$(LANGUAGE=ar "$WAFA" --help)
+expect_eq "$(first_line "$out")" "$usage_ar" "LANGUAGE=ar --help"
+out=$(env -u LANGUAGE LC_MESSAGES=ar_SA.UTF-8 "$WAFA" --help)
+expect_eq "$(first_line "$out")" "$usage_ar" "LC_MESSAGES=ar_SA.UTF-8 --help"
+out=$("$WAFA" --lang en --help)
+expect_eq "$(first_line "$out")" "$usage_en" "--lang en --help"
+out=$("$WAFA" --lang fa customer add --help | sed -n 2p)
+expect_eq "$out" "$(trn fa "enrol a customer")" "--lang fa customer add --help"
+out=$("$WAFA" --lang ar --db 2>&1)
+expect_eq "$out" "$(printf "$(trn ar 'wafa: %s needs a value\n')" --db)" "a usage error in Arabic"
+# The shop's language setting (fa here) is read for help without
+# touching the file: no write, no -wal or -shm beside it.
+before=$(db_sum)
+w --help
+expect_eq "$(first_line "$out")" "$usage_fa" "the shop's lang setting for --help"
+w customer find --help
+expect_eq "$(printf '%s\n' "$out" | sed -n 2p)" "$(trn fa "find customers by name, phone, card or external id")" \
+	"the shop's lang setting for a command's --help"
+expect_eq "$(db_sum)" "$before" "help leaves the database as it was"
+checks=$((checks + 1))
+[ ! -e "$DB-wal" ] && [ ! -e "$DB-shm" ] || fail "help left a -wal or -shm file beside the database"
+out=$("$WAFA" --db "$T/none.db" --lang ar --help)
+expect_eq "$(first_line "$out")" "$usage_ar" "--help with a database that does not exist"
+checks=$((checks + 1))
+[ ! -e "$T/none.db" ] || fail "--help created the database"
+
+# Columns of a list line up by terminal columns, not bytes: an Arabic
+# letter or a native digit is two bytes and one column, a harakah no
+# column.  customer list is "%6s  %-28s %-15s %s", so the phone (which
+# starts with a zero) starts after 6 + 2 + 28 + 1 = 37 columns on every
+# line.
+w customer add --name "عبد الرحمن بن عبد العزيز" --phone 09121234568
+w customer add --name "مُحَمَّد" --phone 09121234569
+w customer add --name "سارا" --phone 09351112233
+# phone_columns ZERO: the widths of what comes before the first ZERO of
+# each line, each width once.
+phone_columns() {
+	printf '%s\n' "$out" | while IFS= read -r line; do
+		printf '%s' "${line%%"$1"*}" | wc -L
+	done | sort -u | tr '\n' ' '
+}
+w --lang ar customer list
+expect_eq "$(printf '%s\n' "$out" | wc -l)" 4 "four customers listed"
+expect_eq "$(phone_columns ٠)" "37 " "Arabic: the phone column starts at column 37 on every line"
+w --lang fa customer list
+expect_eq "$(phone_columns ۰)" "37 " "Persian: the phone column starts at column 37 on every line"
+w --lang en customer list
+expect_eq "$(phone_columns 0)" "37 " "English: the phone column starts at column 37 on every line"
+
+# Numbers in messages are in the UI's digits: a refused redemption names
+# the balance (156 = floor(1,560,000 / 10,000) at x1) and the cost.
+w purchase add --customer 4 --amount 1560000
+w reward add --code OUD --name "عطر عود" --points 8000
+refused 1 "a redemption beyond the balance, in Arabic" --lang ar redeem 4 --reward OUD
+expect_match "١٥٦" "$err" "the balance in Arabic-Indic digits"
+expect_match "٨٬٠٠٠" "$err" "the cost in Arabic-Indic digits, grouped"
+checks=$((checks + 1))
+printf '%s' "$err" | grep -q '[0123456789]' && fail "Latin digits in an Arabic message: $err"
+w --lang fa redeem 4 --reward OUD
+expect_match "۱۵۶" "$err" "the balance in Persian digits"
+expect_match "۸٬۰۰۰" "$err" "the cost in Persian digits"
+w --lang en redeem 4 --reward OUD
+expect_eq "$err" "wafa: the customer holds 156 points; OUD costs 8,000" "the refusal in English"
 finish
