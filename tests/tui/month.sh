@@ -17,6 +17,9 @@ w purchase add --customer 1 --amount 1200000 --at "2026-10-25 10:00"
 w purchase add --customer 2 --amount 500000 --at "2026-11-01 10:00"
 w purchase add --customer 1 --amount 300000 --at "2026-11-10 10:00"
 expect_rc 0 "the purchases"
+# Ali answers 10 in Aban: one answer, one promoter (Ali stays one-time).
+w survey add 2 --score 10 --at "2026-11-05 10:00"
+expect_rc 0 "Ali's answer"
 
 # Aban by hand: 3 sales, 2,000,000 (no returns); average floor(2,000,000 /
 # 3) = 666,666; Mehr 800,000, so +150%.  Active Sara and Ali; new Ali
@@ -44,6 +47,8 @@ expect_screen "Average check 666,666" "average check"
 expect_screen "Active 2 · new 1 · returning 1" "customers"
 expect_screen "Repeat-purchase rate 67%" "repeat rate"
 expect_screen "Retention 100%" "retention"
+# Each count with its own plural.
+expect_screen "NPS +100  (1 answer: 1 promoter · 0 passives · 0 detractors)" "NPS, the counts"
 expect_screen "+200 earned" "points earned"
 expect_screen "prospect 1" "ladder: prospect"
 expect_screen "one-time 1" "ladder: one-time"
@@ -121,4 +126,23 @@ checks=$((checks + 1))
 [ -f "$T/wafa-1405-09.csv" ] || fail "fa: Left should come back to Azar: $(ls "$T")"
 keys F10
 expect_exited "F10 quits (fa)"
+
+# A list's value column is as wide as its title: a catalog of the test's
+# own words the top list's "Net revenue" at length.
+if command -v msgfmt >/dev/null 2>&1; then
+	tm kill-session -t t
+	mkdir -p "$T/locale/en/LC_MESSAGES"
+	printf '%s\n' 'msgid ""' 'msgstr "Content-Type: text/plain; charset=UTF-8\n"' '' \
+		'msgid "Net revenue"' 'msgstr "Net revenue of the month"' >"$T/en.po"
+	msgfmt -o "$T/locale/en/LC_MESSAGES/wafa.mo" "$T/en.po"
+	WAFA_LOCALEDIR=$T/locale start 80 24
+	keys F6
+	keys Left
+	keys t
+	expect_screen "Top customers · Aban 1405" "t: the top customers (own catalog)"
+	expect_screen "Net revenue of the month" "80x24: the value column's whole title"
+	expect_screen "1,500,000" "and Sara's value under it"
+	keys F10
+	expect_exited "F10 quits (own catalog)"
+fi
 finish

@@ -31,6 +31,7 @@ expect .tier Silver "setup: Ali is Silver"
 start 100 30
 keys F3
 expect_screen "Purchase" "F3 opens the purchase screen"
+expect_screen "1 point per 10,000 IRT" "the program's rule beside the title"
 expect_screen "phone, card or name" "the customer field says what it takes"
 
 # -- The five steps: F3, the phone, Enter, the amount, Enter. --

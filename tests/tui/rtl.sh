@@ -2,7 +2,8 @@
 # Persian and Arabic on the screen: the layout mirrored, letters shaped and
 # in visual order (the program does the BiDi: tmux does none), the digits
 # of the language, a mixed line (a Persian name, a phone number, an amount)
-# in the right order, and the BiDi check of the settings.
+# in the right order, the help screen's month arrows mirrored, and the BiDi
+# check of the settings.
 #
 # The expected cells are worked out by hand from the Unicode joining rules
 # (ArabicShaping.txt) and the translations in po/fa.po and po/ar.po:
@@ -57,6 +58,16 @@ case $last in *F1) ;; *) fail "the key bar does not end with F1 on the right: $l
 checks=$((checks + 1))
 [ "$(printf '%s' "$last" | awk '{ print index($0, "F10") < index($0, "F9") }')" = 1 ] ||
 	fail "F10 is not left of F9: $last"
+# Help, mirrored: the keys column at the right end; the month screen's
+# arrows swap as that screen's do (the earlier month is on the right, so
+# the month before is →, the month after ←).
+keys F1
+expect_screen "Ctrl-S" "help opens"
+checks=$((checks + 1))
+arrows=$(screen | sed 's/ *$//' | grep -E '(←|→)$' | sed 's/.*\(.\)$/\1/' | tr -d '\n')
+[ "$arrows" = "→←" ] || fail "help in Persian: the month keys end their rows as → then ←, not '$arrows':
+$(screen)"
+keys Escape
 keys F10
 expect_exited "F10 leaves"
 tm kill-server 2>/dev/null

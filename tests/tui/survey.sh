@@ -29,6 +29,29 @@ w purchase add --customer 5 --amount 100000 --at "2026-11-19 10:00"
 w survey add 1 --score 10 --at "2026-11-22 09:00"
 expect_rc 0 "the promoter's answer"
 
+# Labels longer than usual, from a catalog of the test's own: "Comment"
+# the longest label of the panel, "Score" a long column title.
+own_catalog=
+if command -v msgfmt >/dev/null 2>&1; then
+	own_catalog=$T/locale
+	mkdir -p "$own_catalog/en/LC_MESSAGES"
+	printf '%s\n' 'msgid ""' 'msgstr "Content-Type: text/plain; charset=UTF-8\n"' '' \
+		'msgid "Comment"' 'msgstr "Your comment, if any"' '' \
+		'msgid "Score"' 'msgstr "Answer (0 to 10)"' >"$T/en.po"
+	msgfmt -o "$own_catalog/en/LC_MESSAGES/wafa.mo" "$T/en.po"
+	WAFA_LOCALEDIR=$own_catalog start 100 30
+	keys F5
+	keys Enter
+	expect_screen "How likely are you to recommend us to a friend?" "the panel (own catalog)"
+	# The input next to it used to blank the label's last letter.
+	expect_screen "Your comment, if any" "the comment's label whole when it is the longest"
+	keys Escape
+	keys F10
+	expect_exited "F10 quits (own catalog)"
+	tm kill-server 2>/dev/null
+	SOCK=$T/tmux-main.sock
+fi
+
 start 100 30
 keys F5
 expect_screen "Survey calls · 3 due" "three customers to call"
@@ -142,4 +165,19 @@ resize 100 30
 
 keys F10
 expect_exited "F10 quits"
+
+# The follow-up list's score column as wide as its title.
+if [ -n "$own_catalog" ]; then
+	tm kill-server 2>/dev/null
+	SOCK=$T/tmux-fup.sock
+	w survey add 1 --score 2
+	expect_rc 0 "a detractor's answer now"
+	WAFA_LOCALEDIR=$own_catalog start 80 24
+	keys F5
+	keys f
+	expect_screen "Detractor follow-ups · 1 open" "f: one follow-up (own catalog)"
+	expect_screen "Answer (0 to 10)" "80x24: the score column's whole title"
+	keys F10
+	expect_exited "F10 quits (own catalog, follow-ups)"
+fi
 finish
