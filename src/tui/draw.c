@@ -104,9 +104,12 @@ int text_width(const char *text)
 	return w;
 }
 
-/* Appends the line [start, end) of text to *lines. */
+/* Appends the line of len bytes at start to *lines, without the spaces
+ * it ends with. */
 static void add_line(char ***lines, size_t *n, const char *start, size_t len)
 {
+	while (len > 0 && start[len - 1] == ' ')
+		len--;
 	*lines = xrealloc(*lines, (*n + 1) * sizeof **lines);
 	(*lines)[(*n)++] = xstrndup(start, len);
 }
@@ -132,7 +135,8 @@ size_t text_wrap(const char *text, int w, char ***lines)
 		if (cp == ' ' && used + cw > w) {
 			/* A space at the edge: the line ends before it. */
 			add_line(lines, &n, text + line, i - line);
-			i += k;
+			while (i < len && text[i] == ' ')
+				i++;
 			line = i;
 			used = 0;
 			have_brk = false;
