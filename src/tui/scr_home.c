@@ -163,10 +163,10 @@ static void draw_today(struct app *app, struct home *h, int y, int x, int w)
 	};
 	char *amount = fmt_money(app->loc, h->day.sales_amount, app->shop.p.decimals);
 	const struct tile_row rows[] = {
-		/* TRANSLATORS: the home screen's tiles ("Today", "Waiting for
-		 * you") share half of an 80-column screen with their figures:
-		 * labels of up to about 16 columns fit. */
 		{_("Sales"), n[0], amount, true},
+		/* TRANSLATORS: a label of the home screen's "Today" tile; the
+		 * tiles share half of an 80-column screen with their figures:
+		 * labels of up to about 16 columns fit. */
 		{_("New members"), n[1], NULL, false},
 		{_("Points issued"), n[2], NULL, false},
 		{_("Rewards given"), n[3], NULL, false},
@@ -206,6 +206,8 @@ static void draw_waiting(struct app *app, struct home *h, int y, int x, int w)
 	free(f);
 	free(t);
 	const struct tile_row rows[] = {
+		/* TRANSLATORS: a label of the home screen's "Waiting for you"
+		 * tile; labels of up to about 16 columns fit at 80 columns. */
 		{_("Survey calls due"), calls, NULL, false},
 		/* TRANSLATORS: home screen: detractor follow-ups still open. */
 		{_("Follow-ups open"), fups, oldest, false},
