@@ -63,6 +63,9 @@ const size_t month_nmetrics = sizeof month_metrics / sizeof month_metrics[0];
 #define L(key, field, label) {key, offsetof(struct ladder_counts, field), label}
 const struct ladder_key ladder_keys[] = {
 	L("prospect", prospect, N_("prospect")), L("one_time", one_time, N_("one-time")),
+	/* TRANSLATORS: loyalty ladder stages: "repeat" is a customer with two
+	 * purchases, "regular" one with three or more (the average check's
+	 * "repeat", of repeat purchases, has the context "average check"). */
 	L("repeat", repeat, N_("repeat")),       L("regular", regular, N_("regular")),
 	L("loyal", loyal, N_("loyal")),          L("lapsed", lapsed, N_("lapsed")),
 };
