@@ -84,9 +84,10 @@ static int read_header(struct csv_in *in, const char *const *names, int *cols, s
 {
 	char **fields;
 	size_t n, line;
-	int got = csv_in_next(in, &fields, &n, &line, e);
+	struct werr re = {0};
+	int got = csv_in_next(in, &fields, &n, &line, &re);
 	if (got < 0)
-		return -1;
+		return werr_set(e, re.status, "%s: %s", path, re.msg);
 	if (got == 0)
 		return werr_set(e, W_REFUSED, _("%s is empty"), path);
 	find_columns(fields, n, names, cols, ncols);

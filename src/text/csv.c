@@ -372,10 +372,8 @@ int csv_in_next(struct csv_in *c, char ***fields, size_t *n, size_t *line, struc
 		if (in_quotes) {
 			if (end) {
 				strbuf_release(&f);
-				char num[MSG_NUM_SIZE];
-				return werr_set(e, W_REFUSED,
-						_("line %s: a quoted field is not closed"),
-						msg_int(num, (int64_t)*line));
+				/* The caller names the line (*line). */
+				return werr_set(e, W_REFUSED, _("a quoted field is not closed"));
 			}
 			c->pos++;
 			if (ch == '"') {

@@ -80,4 +80,14 @@ wj import customers "$T/tab.csv" --dry-run
 expect .imported 0 "a dry run imports nothing"
 expect '.rejected | length' 0 "a tab-separated file reads"
 refused 1 "a file that is neither UTF-8 nor CP1256 when asked for UTF-8" import customers "$T/cp.csv" --encoding utf-8
+# A quote left open spoils the rest of the file: the line is named once.
+printf 'name,phone\nعلي,0507770001\nسارة,"0551\n' >"$T/open.csv"
+before=$(db_sum)
+w import customers "$T/open.csv"
+expect_rc 1 "an open quote"
+expect_eq "$(printf '%s\n' "$out" | head -1)" "line 3: a quoted field is not closed" "the line named once"
+expect_eq "$(db_sum)" "$before" "an open quote imports nothing"
+printf 'name,"phone\nعلي,0507770002\n' >"$T/open-header.csv"
+refused 1 "an open quote in the header" import customers "$T/open-header.csv"
+expect_eq "$err" "wafa: $T/open-header.csv: a quoted field is not closed" "the header's open quote names the file"
 finish
