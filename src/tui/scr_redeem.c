@@ -369,6 +369,21 @@ static char *unavailable_reason(struct app *app, const struct redeem *s, const s
 	return xstrdup(_("out of stock"));
 }
 
+/* The points column: as wide as the widest "N points" of the catalog in
+ * the language shown (at least 11 columns, at most 18). */
+static int points_width(struct app *app, const struct redeem *s)
+{
+	int w = 11;
+	for (size_t i = 0; i < s->nrewards; i++) {
+		char *t = picker_points_text(app, s->rewards[i].points);
+		int tw = text_width(t);
+		free(t);
+		if (tw > w)
+			w = tw;
+	}
+	return w < 18 ? w : 18;
+}
+
 static void draw_reward(struct app *app, struct redeem *s, const struct cline *l, int y, int x,
 			int w, bool selected)
 {
@@ -379,7 +394,10 @@ static void draw_reward(struct app *app, struct redeem *s, const struct cline *l
 		draw_fill(app, y, x, w, LOOK_SELECT);
 	if (selected)
 		draw_text(app, y, x, 1, app->rtl ? "\u25c2" : "\u25b8", BIDI_LTR, ALIGN_START, base);
-	const int ptsw = 11, copayw = 22;
+	/* The name takes what is left up to 34 columns; in a wide window the
+	 * rest goes to the last cell (a Jalali date with its month name is
+	 * long). */
+	const int ptsw = points_width(app, s), copayw = 22;
 	int namew = w - 2 - (ptsw + 1) - (copayw + 1) - 18;
 	if (namew > 34)
 		namew = 34;
