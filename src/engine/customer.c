@@ -217,7 +217,7 @@ static int check_unique(struct op *op, int64_t self, const char *phone, const ch
 		if (found && other != self) {
 			char who[MSG_NUM_SIZE];
 			werr_set(e, W_REFUSED, _("phone: %s already belongs to customer %s"), phone,
-				 msg_int(who, other));
+				 msg_id(who, other));
 			return fail_field(field, CF_PHONE);
 		}
 	}
@@ -235,7 +235,7 @@ static int check_unique(struct op *op, int64_t self, const char *phone, const ch
 				char who[MSG_NUM_SIZE];
 				werr_set(e, W_REFUSED,
 					 _("external id: %s already belongs to customer %s"), ext,
-					 msg_int(who, other));
+					 msg_id(who, other));
 				return fail_field(field, CF_EXTERNAL_ID);
 			}
 		}
@@ -350,7 +350,7 @@ int engine_customer_edit(struct store *st, int64_t id, const struct customer_inp
 	if (found <= 0) {
 		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, id));
 		goto fail;
 	}
 	if (validate(&op, in, false, &cl, field, e) != 0)
@@ -408,7 +408,7 @@ int engine_customer_set_active(struct store *st, int64_t id, bool active, struct
 	if (found <= 0) {
 		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, id));
 		goto fail;
 	}
 	if (c.active == active) {
@@ -416,7 +416,7 @@ int engine_customer_set_active(struct store *st, int64_t id, bool active, struct
 		werr_set(e, W_REFUSED,
 			 active ? _("customer %s is already active")
 				: _("customer %s is already inactive"),
-			 msg_int(num, id));
+			 msg_id(num, id));
 		goto fail;
 	}
 	if (active && check_unique(&op, id, c.phone, c.external_id, NULL, e) != 0)
@@ -496,7 +496,7 @@ int customer_view_load(struct store *st, const struct shop *shop, int64_t id, in
 	if (found <= 0) {
 		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, id));
 		return -1;
 	}
 	int64_t wm = customer_watermark(shop, &v->c);

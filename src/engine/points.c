@@ -47,7 +47,7 @@ int order_check(const struct op *op, const struct customer *c, int64_t t, struct
 		char *l = fmt_digits(ui_locale_current(), last);
 		werr_set(e, W_REFUSED,
 			 _("out of order: %s is before %s, the latest recorded event of customer %s"),
-			 w, l, msg_int(who, c->id));
+			 w, l, msg_id(who, c->id));
 		free(w);
 		free(l);
 		return -1;
@@ -186,7 +186,7 @@ static int load_customer(struct op *op, int64_t id, struct customer *c, struct w
 		return -1;
 	if (found == 0) {
 		char num[MSG_NUM_SIZE];
-		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, id));
 	}
 	return 0;
 }

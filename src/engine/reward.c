@@ -215,7 +215,7 @@ int engine_redeem(struct store *st, int64_t customer_id, const char *code_text, 
 	if (found <= 0) {
 		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, customer_id));
+			werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, customer_id));
 		goto fail;
 	}
 	found = reward_by_code(st, code, &r, e);
@@ -228,7 +228,7 @@ int engine_redeem(struct store *st, int64_t customer_id, const char *code_text, 
 		goto fail;
 	if (!c.active) {
 		char num[MSG_NUM_SIZE];
-		werr_set(e, W_REFUSED, _("customer %s is inactive"), msg_int(num, c.id));
+		werr_set(e, W_REFUSED, _("customer %s is inactive"), msg_id(num, c.id));
 		goto fail;
 	}
 	if ((r.active_from != TIME_NONE && t < r.active_from) ||

@@ -27,7 +27,7 @@ static int load_customer(struct op *op, int64_t id, struct customer *c, struct w
 		return -1;
 	if (found == 0) {
 		char num[MSG_NUM_SIZE];
-		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, id));
 	}
 	return 0;
 }
@@ -90,7 +90,7 @@ int engine_purchase(struct store *st, const struct purchase_request *rq,
 		goto fail;
 	if (!c.active) {
 		char num[MSG_NUM_SIZE];
-		werr_set(e, W_REFUSED, _("customer %s is inactive"), msg_int(num, c.id));
+		werr_set(e, W_REFUSED, _("customer %s is inactive"), msg_id(num, c.id));
 		goto fail;
 	}
 	if (order_check(&op, &c, t, e) != 0)
@@ -218,7 +218,7 @@ int engine_return(struct store *st, const struct return_request *rq, struct retu
 	if (found <= 0) {
 		char num[MSG_NUM_SIZE];
 		if (found == 0)
-			werr_set(e, W_REFUSED, _("unknown purchase %s"), msg_int(num, rq->purchase_id));
+			werr_set(e, W_REFUSED, _("unknown purchase %s"), msg_id(num, rq->purchase_id));
 		goto fail;
 	}
 	if (load_customer(&op, sa.customer_id, &c, e) != 0 || op_instant(&op, rq->at, &t, e) != 0 ||
@@ -233,7 +233,7 @@ int engine_return(struct store *st, const struct return_request *rq, struct retu
 		werr_set(e, W_REFUSED,
 			 _("--amount: purchase %s was %s and %s of it is already returned; at "
 			   "most %s can come back"),
-			 msg_int(id, sa.id), msg_money(sold, sa.amount, dec),
+			 msg_id(id, sa.id), msg_money(sold, sa.amount, dec),
 			 msg_money(back, prev, dec), msg_money(left, sa.amount - prev, dec));
 		goto fail;
 	}

@@ -235,7 +235,7 @@ int engine_staff_disable(struct store *st, int64_t id, struct werr *e)
 	}
 	if (m == NULL || !m->active) {
 		char num[MSG_NUM_SIZE];
-		werr_set(e, W_REFUSED, _("no active staff member %s"), msg_int(num, id));
+		werr_set(e, W_REFUSED, _("no active staff member %s"), msg_id(num, id));
 		goto fail;
 	}
 	if (strcmp(m->role, "owner") == 0 && owners <= 1) {

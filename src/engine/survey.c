@@ -55,7 +55,7 @@ static int customer_exists(struct store *st, int64_t id, struct werr *e)
 	customer_clear(&c);
 	char num[MSG_NUM_SIZE];
 	if (found == 0)
-		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_int(num, id));
+		return werr_set(e, W_REFUSED, _("unknown customer %s"), msg_id(num, id));
 	return found < 0 ? -1 : 0;
 }
 
@@ -146,7 +146,7 @@ int engine_follow_up_close(struct store *st, int64_t follow_up_id, const char *n
 	if (r <= 0) {
 		char num[MSG_NUM_SIZE];
 		if (r == 0)
-			werr_set(e, W_REFUSED, _("no open follow-up %s"), msg_int(num, follow_up_id));
+			werr_set(e, W_REFUSED, _("no open follow-up %s"), msg_id(num, follow_up_id));
 		op_abort(&op);
 		return -1;
 	}

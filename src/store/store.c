@@ -574,7 +574,7 @@ int store_integrity(struct store *st, void (*problem)(void *ctx, const char *wha
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		char buf[256], row[MSG_NUM_SIZE];
 		snprintf(buf, sizeof buf, _("broken reference: row %s of %s points to a missing row of %s"),
-			 msg_int(row, sqlite3_column_int64(s, 1)),
+			 msg_id(row, sqlite3_column_int64(s, 1)),
 			 (const char *)sqlite3_column_text(s, 0),
 			 (const char *)sqlite3_column_text(s, 2));
 		problem(ctx, buf);

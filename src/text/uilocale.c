@@ -222,6 +222,13 @@ const char *msg_int(char buf[MSG_NUM_SIZE], int64_t n)
 	return copy_out(buf, fmt_int(&current, n));
 }
 
+const char *msg_id(char buf[MSG_NUM_SIZE], int64_t n)
+{
+	char ascii[32];
+	snprintf(ascii, sizeof ascii, "%lld", (long long)n);
+	return copy_out(buf, fmt_digits(&current, ascii));
+}
+
 const char *msg_money(char buf[MSG_NUM_SIZE], int64_t minor, int decimals)
 {
 	return copy_out(buf, fmt_money(&current, minor, decimals));

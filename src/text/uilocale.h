@@ -63,6 +63,9 @@ char *fmt_digits(const struct ui_locale *loc, const char *ascii);   /* phone, ca
  * English shows "8,000", Persian "۸٬۰۰۰", Arabic "٨٬٠٠٠". */
 #define MSG_NUM_SIZE 64
 const char *msg_int(char buf[MSG_NUM_SIZE], int64_t n);
+/* A record number (customer 1730, purchase 52114): the same digits,
+ * without grouping. */
+const char *msg_id(char buf[MSG_NUM_SIZE], int64_t n);
 const char *msg_money(char buf[MSG_NUM_SIZE], int64_t minor, int decimals);
 
 #endif

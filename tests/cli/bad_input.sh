@@ -46,6 +46,8 @@ refused 1 "unknown phone" purchase add --customer phone:09350000000 --amount 100
 refused 1 "unknown card" purchase add --customer card:123456789012 --amount 1000
 refused 1 "unknown external id" purchase add --customer ext:NOPE --amount 1000
 refused 1 "unknown purchase" purchase return --purchase 999 --amount 1000
+refused 1 "unknown purchase, a large number" purchase return --purchase 1234567 --amount 1000
+expect_eq "$err" "wafa: unknown purchase 1234567" "a record number is not grouped like an amount"
 refused 1 "unknown reward" redeem 1 --reward NOPE
 refused 1 "unknown customer for points" points 999
 # Scores.
