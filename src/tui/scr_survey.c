@@ -779,7 +779,9 @@ static void draw_header(struct app *app, struct survey_screen *s, int y)
 	if (s->nps_answers > 0) {
 		int v = rule_nps(s->promoters, s->detractors, s->nps_answers);
 		char *num = fmt_int(app->loc, v < 0 ? -v : v);
-		char *signed_num = xasprintf("%s%s", v > 0 ? "+" : v < 0 ? "-" : "", num);
+		/* Isolated left to right, so that the sign stays before the
+		 * number inside a right-to-left sentence. */
+		char *signed_num = xasprintf("\u2066%s%s\u2069", v > 0 ? "+" : v < 0 ? "-" : "", num);
 		char *answers = fmt_int(app->loc, s->nps_answers);
 		/* TRANSLATORS: "NPS this month +34 (41 answers)". */
 		nps = xasprintf(P_("NPS this month %s (%s answer)", "NPS this month %s (%s answers)",

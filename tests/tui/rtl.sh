@@ -73,9 +73,17 @@ expect_exited "F10 leaves"
 tm kill-server 2>/dev/null
 SOCK=$T/tmux-ar.sock
 
+w survey add 1 --score 10
+expect_rc 0 "a promoter's answer this month"
 start 100 30 --lang ar
 expect_screen "$TODAY_AR" "Arabic: the Today box, shaped"
 expect_screen "٠٩١٢ ٣٤٥ ٦٧٨٩" "the phone in Arabic-Indic digits, groups left to right"
+# The survey screen's NPS (one promoter of one answer: +100) keeps its
+# sign before the number inside the right-to-left title.
+keys F5
+expect_screen "+١٠٠" "the NPS sign before its number in Arabic"
+expect_no_screen "١٠٠+" "no sign after the number"
+keys Escape
 keys F10
 expect_exited "F10 leaves"
 tm kill-server 2>/dev/null
