@@ -237,9 +237,12 @@ int engine_adjust(struct store *st, int64_t customer_id, int64_t delta, const ch
 		return werr_set(e, W_REFUSED, _("--delta: too large"));
 	if (reason == NULL || !utf8_valid(reason) || utf8_is_blank(reason))
 		return werr_set(e, W_REFUSED, _("--reason: say why the points change"));
+	char most[MSG_NUM_SIZE];
 	if (utf8_has_controls(reason) || utf8_length(reason) > 500)
 		return werr_set(e, W_REFUSED,
-				_("--reason: at most 500 letters, without control characters"));
+				P_("%s: at most %s letter, without control characters",
+				   "%s: at most %s letters, without control characters", 500),
+				"--reason", msg_int(most, 500));
 	struct op op;
 	struct customer c = {0};
 	int64_t t;

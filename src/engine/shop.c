@@ -495,9 +495,12 @@ int tier_set(struct store *st, const char *name, int64_t min_spend, int multipli
 {
 	if (name == NULL || !utf8_valid(name) || utf8_is_blank(name))
 		return werr_set(e, W_REFUSED, _("tier name: must not be empty"));
+	char most[MSG_NUM_SIZE];
 	if (utf8_has_controls(name) || utf8_length(name) > 40)
 		return werr_set(e, W_REFUSED,
-				_("tier name: at most 40 letters, without control characters"));
+				P_("%s: at most %s letter, without control characters",
+				   "%s: at most %s letters, without control characters", 40),
+				_("tier name"), msg_int(most, 40));
 	if (min_spend < 0)
 		return werr_set(e, W_REFUSED, _("--min-spend: must not be negative"));
 	if (multiplier < 0 || multiplier > 10000)

@@ -179,9 +179,12 @@ int engine_staff_add(struct store *st, const char *name, const char *role, const
 {
 	if (name == NULL || !utf8_valid(name) || utf8_is_blank(name))
 		return werr_set(e, W_REFUSED, _("--name: must not be empty"));
+	char most[MSG_NUM_SIZE];
 	if (utf8_has_controls(name) || utf8_length(name) > 100)
 		return werr_set(e, W_REFUSED,
-				_("--name: at most 100 letters, without control characters"));
+				P_("%s: at most %s letter, without control characters",
+				   "%s: at most %s letters, without control characters", 100),
+				"--name", msg_int(most, 100));
 	if (role == NULL || (strcmp(role, "owner") != 0 && strcmp(role, "staff") != 0))
 		return werr_set(e, W_REFUSED, _("--role: owner or staff"));
 	char *p = normal_pin(pin);
