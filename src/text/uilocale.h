@@ -57,9 +57,8 @@ char *fmt_digits(const struct ui_locale *loc, const char *ascii);   /* phone, ca
  * ui_locale at hand): formatted like fmt_int and fmt_money in the digits
  * of the current UI locale (ui_locale_current), into a caller's buffer of
  * MSG_NUM_SIZE bytes -- room for any int64_t -- and returning it, so that
- * a message takes them as %s:
- *   char have[MSG_NUM_SIZE];
- *   werr_set(e, W_REFUSED, _("... %s points"), msg_int(have, balance));
+ * a message takes them as %s, e.g. a refusal "... %s points" with the
+ * argument msg_int(have, balance) where have is a char[MSG_NUM_SIZE].
  * English shows "8,000", Persian "۸٬۰۰۰", Arabic "٨٬٠٠٠". */
 #define MSG_NUM_SIZE 64
 const char *msg_int(char buf[MSG_NUM_SIZE], int64_t n);

@@ -224,3 +224,13 @@ char *utf8_strip_direction_marks(const char *s)
 	}
 	return strbuf_detach(&sb);
 }
+
+size_t utf8_step(const char *s, size_t len, uint32_t *cp)
+{
+	size_t k = utf8_decode(s, len, cp);
+	if (k == 0) {
+		*cp = 0xFFFD;
+		k = 1;
+	}
+	return k;
+}

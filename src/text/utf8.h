@@ -11,6 +11,9 @@
  * UTF-8 (overlong forms, surrogates and values above U+10FFFF are
  * invalid; *cp is then U+FFFD). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* The same for a reader that walks on: invalid bytes read as U+FFFD, one
+ * byte at a time, so the result is at least 1 (len must be above 0). */
+size_t utf8_step(const char *s, size_t len, uint32_t *cp);
 /* Writes the encoding of cp (must be a valid scalar value; anything else
  * is written as U+FFFD) to out; returns the number of bytes (1-4). */
 size_t utf8_encode(uint32_t cp, char out[4]);

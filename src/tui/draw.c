@@ -93,11 +93,7 @@ int text_width(const char *text)
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = utf8_decode(text + i, len - i, &cp);
-		if (k == 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
+		size_t k = utf8_step(text + i, len - i, &cp);
 		w += cp_width(cp);
 		i += k;
 	}
@@ -126,11 +122,7 @@ size_t text_wrap(const char *text, int w, char ***lines)
 	int used = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = utf8_decode(text + i, len - i, &cp);
-		if (k == 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
+		size_t k = utf8_step(text + i, len - i, &cp);
 		int cw = cp_width(cp);
 		if (cp == ' ' && used + cw > w) {
 			/* A space at the edge: the line ends before it. */
@@ -201,11 +193,7 @@ static char *fit(const char *text, int w)
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = utf8_decode(text + i, len - i, &cp);
-		if (k == 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
+		size_t k = utf8_step(text + i, len - i, &cp);
 		int cw = cp_width(cp);
 		if (used + cw > w - 1)
 			break;
@@ -275,11 +263,7 @@ static void visual(const struct app *app, const char *text, enum bidi_dir dir,
 		l->vis2log = xmalloc((len + 1) * sizeof *l->vis2log);
 		for (size_t i = 0; i < len;) {
 			uint32_t cp;
-			size_t k = utf8_decode(text + i, len - i, &cp);
-			if (k == 0) {
-				cp = 0xFFFD;
-				k = 1;
-			}
+			size_t k = utf8_step(text + i, len - i, &cp);
 			l->log2vis[n] = l->vis2log[n] = n;
 			l->vis[n++] = cp;
 			i += k;

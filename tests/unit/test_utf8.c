@@ -265,6 +265,22 @@ static void test_utf8_width_gives_marks_and_joiners_no_column(void **state)
 	assert_int_equal(utf8_width("e\u0301"), 1);      /* e + combining acute */
 }
 
+/* The walking reader: a valid letter is its bytes; a stray continuation
+ * byte or a truncated sequence is one U+FFFD of one byte. */
+static void test_utf8_step_walks_over_invalid_bytes(void **state)
+{
+	(void)state;
+	uint32_t cp;
+	assert_int_equal(utf8_step("\xd8\xb9x", 3, &cp), 2); /* ع */
+	assert_int_equal(cp, 0x0639);
+	assert_int_equal(utf8_step("\x80x", 2, &cp), 1);
+	assert_int_equal(cp, 0xFFFD);
+	assert_int_equal(utf8_step("\xe2\x82", 2, &cp), 1); /* half of € */
+	assert_int_equal(cp, 0xFFFD);
+	assert_int_equal(utf8_step("a", 1, &cp), 1);
+	assert_int_equal(cp, 'a');
+}
+
 int main(void)
 {
 	/* wcwidth follows LC_CTYPE, as in wafa after ui_locale_apply. */
@@ -293,6 +309,7 @@ int main(void)
 	    cmocka_unit_test(test_utf8_strip_removes_only_direction_controls),
 	    cmocka_unit_test(test_utf8_width_counts_terminal_columns_not_bytes),
 	    cmocka_unit_test(test_utf8_width_gives_marks_and_joiners_no_column),
+	    cmocka_unit_test(test_utf8_step_walks_over_invalid_bytes),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
