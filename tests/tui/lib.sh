@@ -10,13 +10,18 @@ TMUX_BIN=${TMUX_BIN:-tmux}
 command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "tmux is needed (apt-get install tmux)" >&2; exit 77; }
 SOCK=$T/tmux.sock
 tm() { "$TMUX_BIN" -S "$SOCK" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'for s in "$T"/tmux*.sock; do "$TMUX_BIN" -S "$s" kill-server 2>/dev/null; done; rm -rf "$T"' EXIT
 
 # start [COLS ROWS] [wafa options...]: opens wafa on $DB in a new tmux
 # window of that size (default 100x30) and waits for the first screen.
+# Each start has a tmux server of its own: a server whose last session was
+# just killed may still be exiting, and a new session asked of it fails
+# ("server exited unexpectedly").
 start() {
 	cols=${1:-100} rows=${2:-30}
 	shift 2 2>/dev/null || shift $#
+	starts=$((${starts:-0} + 1))
+	SOCK=$T/tmux-start$starts.sock
 	tm -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
 		"env LANG=C.UTF-8 WAFA_NOW=${WAFA_NOW:-} WAFA_LOCALEDIR=${WAFA_LOCALEDIR:-} $WAFA --db $DB $* ; sleep 30"
 	tm set -g status off >/dev/null
