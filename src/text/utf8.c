@@ -109,8 +109,7 @@ size_t utf8_length(const char *s)
 	return count;
 }
 
-/* Columns of one code point (see utf8_width). */
-static size_t cp_width(uint32_t cp)
+size_t utf8_cp_width(uint32_t cp)
 {
 	int8_t cat = u_charType((UChar32)cp);
 	if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR)
@@ -129,7 +128,7 @@ size_t utf8_width(const char *s)
 			n = 1; /* an invalid byte takes one column (U+FFFD) */
 			width++;
 		} else {
-			width += cp_width(cp);
+			width += utf8_cp_width(cp);
 		}
 		s += n;
 		len -= n;

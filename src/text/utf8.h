@@ -30,6 +30,8 @@ size_t utf8_length(const char *s);
  * LC_CTYPE, which ui_locale_apply makes UTF-8.  For padding text into
  * columns: "علی" is 3 columns and 6 bytes, "۱۲۳" 3 columns and 6 bytes. */
 size_t utf8_width(const char *s);
+/* The columns of one code point, as utf8_width counts them. */
+size_t utf8_cp_width(uint32_t cp);
 /* Whether the string holds a control character (C0, DEL, C1), a line or
  * paragraph separator, or a direction-control character (LRE, RLE, PDF,
  * LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).  Tab and newline count.

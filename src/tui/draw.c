@@ -79,12 +79,11 @@ static bool invisible(uint32_t cp)
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* The columns of one code point: those of the text layer (the same as
+ * the command line pads with); what is never drawn takes none. */
 static int cp_width(uint32_t cp)
 {
-	if (invisible(cp))
-		return 0;
-	int w = wcwidth((wchar_t)cp);
-	return w < 0 ? 1 : w;
+	return invisible(cp) ? 0 : (int)utf8_cp_width(cp);
 }
 
 int text_width(const char *text)
